@@ -1,0 +1,143 @@
+package io.redisarrow.core;
+
+import io.lettuce.core.RedisURI;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how to connect: the Redis URL and the connect and command timeouts. Immutable;
+ * {@link #toString()} never shows the password.
+ *
+ * <p>URL forms: {@code redis://[[user]:password@]host[:port][/database][?timeout=30s]} and
+ * {@code rediss://...} for TLS. A {@code timeout} in the URL sets the command timeout unless
+ * {@link Builder#commandTimeout(Duration)} is given.
+ */
+public final class ConnectionOptions {
+
+    /** Default for {@link Builder#connectTimeout(Duration)}: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default for {@link Builder#commandTimeout(Duration)}: 60 seconds per round trip. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final RedisURI uri;
+
+    private final String redactedUrl;
+
+    private final Duration connectTimeout;
+
+    private final Duration commandTimeout;
+
+    private ConnectionOptions(RedisURI uri, String redactedUrl, Duration connectTimeout, Duration commandTimeout) {
+        this.uri = uri;
+        this.redactedUrl = redactedUrl;
+        this.connectTimeout = connectTimeout;
+        this.commandTimeout = commandTimeout;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param url a Redis URL
+     * @return options with default timeouts
+     * @throws IllegalArgumentException when the URL is malformed
+     */
+    public static ConnectionOptions of(String url) {
+        return builder().url(url).build();
+    }
+
+    /** @return the parsed URL (a copy the caller may change) */
+    public RedisURI redisUri() {
+        return RedisURI.builder(uri).build();
+    }
+
+    /** @return {@code host:port} of the server, for messages */
+    public String address() {
+        return uri.getHost() + ":" + uri.getPort();
+    }
+
+    /** @return the connect timeout */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the longest one round trip may take */
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionOptions{url=" + redactedUrl + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + '}';
+    }
+
+    /** Builder of {@link ConnectionOptions}; setters validate eagerly. */
+    public static final class Builder {
+
+        private RedisURI uri;
+
+        private String redactedUrl;
+
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+        private Duration commandTimeout;
+
+        private Builder() {
+        }
+
+        /**
+         * @param url {@code redis://[[user]:password@]host[:port][/database][?timeout=...]} or {@code rediss://...}
+         * @return this builder
+         * @throws IllegalArgumentException when the URL is malformed
+         */
+        public Builder url(String url) {
+            this.uri = RedisUrls.parse(url);
+            this.redactedUrl = RedisUrls.redact(url.trim());
+            return this;
+        }
+
+        /**
+         * @param connectTimeout how long to wait for the TCP (and TLS) connection; see
+         *        {@link #DEFAULT_CONNECT_TIMEOUT}
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param commandTimeout the longest one round trip (one batch) may take; see
+         *        {@link #DEFAULT_COMMAND_TIMEOUT}
+         * @return this builder
+         */
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = positive(commandTimeout, "commandTimeout");
+            return this;
+        }
+
+        /** @return the options */
+        public ConnectionOptions build() {
+            if (uri == null) {
+                throw new IllegalArgumentException("url must be set");
+            }
+            Duration command = commandTimeout;
+            if (command == null) {
+                command = RedisUrls.hasTimeout(uri) ? uri.getTimeout() : DEFAULT_COMMAND_TIMEOUT;
+            }
+            return new ConnectionOptions(uri, redactedUrl, connectTimeout, command);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name + " must not be null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be > 0");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package io.redisarrow.core;
+
+import java.util.Arrays;
+
+/**
+ * The raw values of one fetched batch, as Redis sent them: the service-provider boundary between
+ * the Redis side ({@code reactive-core}) and a decoder (such as {@code reactive-arrow}).
+ *
+ * <p>A batch is a table of {@link #rowCount()} rows by {@link #columnCount()} columns of byte
+ * strings, plus the key of each row and, when asked for, its time to live. Every byte string
+ * lives in one shared array, {@link #data()}, addressed by offset and length, so a batch costs a
+ * handful of allocations however many values it carries. A value whose length is {@code -1} is
+ * missing (the field does not exist in that key).
+ *
+ * <p>Instances are built by the fetch stages on the I/O thread and handed to exactly one
+ * consumer; they are not thread-safe and are never reused. They hold only heap memory.
+ */
+public final class RawBatch {
+
+    /** Length reported by {@link #valueLength(int, int)} for a missing value. */
+    public static final int MISSING = -1;
+
+    private final int columnCount;
+
+    private byte[] data;
+
+    private int dataSize;
+
+    private int rowCount;
+
+    private int[] keyOffsets;
+
+    private int[] keyLengths;
+
+    private int[] valueOffsets;
+
+    private int[] valueLengths;
+
+    private long[] ttls;
+
+    private final boolean withTtl;
+
+    private long firstRowIndex;
+
+    /**
+     * Creates an empty batch.
+     *
+     * @param columnCount number of value columns per row, {@code >= 0}
+     * @param expectedRows rows to size the arrays for; the batch grows past it when needed
+     * @param withTtl whether each row carries a TTL
+     */
+    public RawBatch(int columnCount, int expectedRows, boolean withTtl) {
+        if (columnCount < 0) {
+            throw new IllegalArgumentException("columnCount must be >= 0");
+        }
+        int rows = Math.max(1, expectedRows);
+        this.columnCount = columnCount;
+        this.withTtl = withTtl;
+        this.data = new byte[Math.max(64, rows * 16)];
+        this.keyOffsets = new int[rows];
+        this.keyLengths = new int[rows];
+        this.valueOffsets = new int[rows * Math.max(1, columnCount)];
+        this.valueLengths = new int[rows * Math.max(1, columnCount)];
+        this.ttls = withTtl ? new long[rows] : new long[0];
+    }
+
+    /** @return number of complete rows */
+    public int rowCount() {
+        return rowCount;
+    }
+
+    /** @return number of value columns per row */
+    public int columnCount() {
+        return columnCount;
+    }
+
+    /** @return whether {@link #ttl(int)} is meaningful */
+    public boolean hasTtl() {
+        return withTtl;
+    }
+
+    /**
+     * The shared byte array holding every key and value of this batch. Read it only through the
+     * offsets and lengths this batch reports; bytes past them are undefined.
+     *
+     * @return the backing array (not a copy)
+     */
+    public byte[] data() {
+        return data;
+    }
+
+    /** @return bytes used in {@link #data()} */
+    public int dataSize() {
+        return dataSize;
+    }
+
+    /**
+     * @param row row index
+     * @return offset of the row's key in {@link #data()}
+     */
+    public int keyOffset(int row) {
+        return keyOffsets[row];
+    }
+
+    /**
+     * @param row row index
+     * @return length of the row's key in bytes
+     */
+    public int keyLength(int row) {
+        return keyLengths[row];
+    }
+
+    /**
+     * @param row row index
+     * @return a copy of the row's key
+     */
+    public byte[] key(int row) {
+        return Arrays.copyOfRange(data, keyOffsets[row], keyOffsets[row] + keyLengths[row]);
+    }
+
+    /**
+     * @param row row index
+     * @param column column index
+     * @return offset of the value in {@link #data()}; undefined when the value is missing
+     */
+    public int valueOffset(int row, int column) {
+        return valueOffsets[row * columnCount + column];
+    }
+
+    /**
+     * @param row row index
+     * @param column column index
+     * @return length of the value in bytes, or {@link #MISSING}
+     */
+    public int valueLength(int row, int column) {
+        return valueLengths[row * columnCount + column];
+    }
+
+    /**
+     * @param row row index
+     * @return the TTL in seconds as Redis reports it ({@code -1}: no expiry)
+     * @throws IllegalStateException when the batch was fetched without TTLs
+     */
+    public long ttl(int row) {
+        if (!withTtl) {
+            throw new IllegalStateException("this batch was fetched without TTLs");
+        }
+        return ttls[row];
+    }
+
+    /** @return approximate heap bytes held by this batch */
+    public long heapBytes() {
+        return (long) data.length + 4L * (keyOffsets.length * 2L + valueOffsets.length * 2L) + 8L * ttls.length;
+    }
+
+    /**
+     * @return the 0-based index, across the whole read, of this batch's first row
+     */
+    public long firstRowIndex() {
+        return firstRowIndex;
+    }
+
+    /**
+     * @param index the 0-based index, across the whole read, of this batch's first row
+     */
+    public void firstRowIndex(long index) {
+        this.firstRowIndex = index;
+    }
+
+    /**
+     * Keeps only the first {@code rows} rows.
+     *
+     * @param rows rows to keep, {@code 0 <= rows <= rowCount()}
+     */
+    public void truncate(int rows) {
+        if (rows < 0 || rows > rowCount) {
+            throw new IllegalArgumentException("rows must be between 0 and " + rowCount);
+        }
+        rowCount = rows;
+    }
+
+    // ---- building (used by fetch stages) ----
+
+    /**
+     * Starts a new row whose values are all missing until set.
+     *
+     * @param key the key bytes (copied)
+     * @return the new row's index
+     */
+    public int startRow(byte[] key) {
+        return startRow(key, 0, key.length);
+    }
+
+    /**
+     * Starts a new row whose values are all missing until set.
+     *
+     * @param key array holding the key
+     * @param offset offset of the key
+     * @param length length of the key
+     * @return the new row's index
+     */
+    public int startRow(byte[] key, int offset, int length) {
+        int row = rowCount;
+        ensureRows(row + 1);
+        keyOffsets[row] = append(key, offset, length);
+        keyLengths[row] = length;
+        int base = row * columnCount;
+        Arrays.fill(valueLengths, base, base + columnCount, MISSING);
+        rowCount = row + 1;
+        return row;
+    }
+
+    /**
+     * Sets a value of a row from the readable bytes of a buffer, without moving its position.
+     *
+     * @param row row index
+     * @param column column index
+     * @param value the bytes, or {@code null} for missing
+     */
+    public void setValue(int row, int column, java.nio.ByteBuffer value) {
+        int slot = row * columnCount + column;
+        if (value == null) {
+            valueLengths[slot] = MISSING;
+            return;
+        }
+        int length = value.remaining();
+        ensureData(length);
+        value.get(value.position(), data, dataSize, length);
+        valueOffsets[slot] = dataSize;
+        valueLengths[slot] = length;
+        dataSize += length;
+    }
+
+    /**
+     * Sets a value of a row from an array.
+     *
+     * @param row row index
+     * @param column column index
+     * @param value the bytes, or {@code null} for missing
+     */
+    public void setValue(int row, int column, byte[] value) {
+        int slot = row * columnCount + column;
+        if (value == null) {
+            valueLengths[slot] = MISSING;
+            return;
+        }
+        valueOffsets[slot] = append(value, 0, value.length);
+        valueLengths[slot] = value.length;
+    }
+
+    /**
+     * Sets the TTL of a row.
+     *
+     * @param row row index
+     * @param ttlSeconds TTL in seconds
+     */
+    public void setTtl(int row, long ttlSeconds) {
+        ttls[row] = ttlSeconds;
+    }
+
+    /**
+     * Removes the last row (used when a key turns out to be gone or of another type).
+     */
+    public void dropLastRow() {
+        if (rowCount > 0) {
+            rowCount--;
+        }
+    }
+
+    /**
+     * Keeps only the rows for which {@code keep[row]} is true, preserving order.
+     *
+     * @param keep one flag per row
+     */
+    public void retainRows(boolean[] keep) {
+        int out = 0;
+        for (int row = 0; row < rowCount; row++) {
+            if (!keep[row]) {
+                continue;
+            }
+            if (out != row) {
+                keyOffsets[out] = keyOffsets[row];
+                keyLengths[out] = keyLengths[row];
+                System.arraycopy(valueOffsets, row * columnCount, valueOffsets, out * columnCount, columnCount);
+                System.arraycopy(valueLengths, row * columnCount, valueLengths, out * columnCount, columnCount);
+                if (withTtl) {
+                    ttls[out] = ttls[row];
+                }
+            }
+            out++;
+        }
+        rowCount = out;
+    }
+
+    private int append(byte[] bytes, int offset, int length) {
+        ensureData(length);
+        System.arraycopy(bytes, offset, data, dataSize, length);
+        int at = dataSize;
+        dataSize += length;
+        return at;
+    }
+
+    private void ensureData(int extra) {
+        long needed = (long) dataSize + extra;
+        if (needed > data.length) {
+            if (needed > Integer.MAX_VALUE - 8) {
+                throw new RedisArrowException("a batch's raw values exceed 2 GiB; lower batchSize");
+            }
+            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, data.length * 2L)));
+        }
+    }
+
+    private void ensureRows(int rows) {
+        if (rows <= keyOffsets.length) {
+            return;
+        }
+        int capacity = Math.max(rows, keyOffsets.length * 2);
+        keyOffsets = Arrays.copyOf(keyOffsets, capacity);
+        keyLengths = Arrays.copyOf(keyLengths, capacity);
+        valueOffsets = Arrays.copyOf(valueOffsets, capacity * Math.max(1, columnCount));
+        valueLengths = Arrays.copyOf(valueLengths, capacity * Math.max(1, columnCount));
+        if (withTtl) {
+            ttls = Arrays.copyOf(ttls, capacity);
+        }
+    }
+}

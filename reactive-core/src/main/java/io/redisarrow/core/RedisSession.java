@@ -1,0 +1,139 @@
+package io.redisarrow.core;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.redisarrow.core.internal.HashReader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The Redis side of redis-arrow: one Lettuce client and one shared connection, opened lazily at
+ * the first subscription, and the read paths that produce {@link RawBatch}es. Thread-safe.
+ *
+ * <p>The connection speaks RESP2 with byte-array keys and values. Round trips are bounded by the
+ * command timeout of {@link ConnectionOptions}; Lettuce's per-command timers are off because one
+ * batch is one round trip.
+ */
+public final class RedisSession implements AutoCloseable {
+
+    private final ConnectionOptions options;
+
+    private final ClientResources resources;
+
+    private final RedisClient client;
+
+    private final Mono<StatefulRedisConnection<byte[], byte[]>> connection;
+
+    private final AtomicReference<StatefulRedisConnection<byte[], byte[]>> open = new AtomicReference<>();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RedisSession(ConnectionOptions options) {
+        this.options = options;
+        this.resources = DefaultClientResources.builder().build();
+        this.client = RedisClient.create(resources);
+        this.client.setOptions(ClientOptions.builder()
+                .protocolVersion(ProtocolVersion.RESP2)
+                .timeoutOptions(TimeoutOptions.builder().build())
+                .socketOptions(SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build())
+                .build());
+        this.connection = Mono.defer(this::connect)
+                .cache(value -> Duration.ofMillis(Long.MAX_VALUE), error -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    /**
+     * Creates a session; no connection is made until one is needed.
+     *
+     * @param options where and how to connect
+     * @return the session
+     */
+    public static RedisSession create(ConnectionOptions options) {
+        return new RedisSession(options);
+    }
+
+    /** @return the options of this session */
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    /**
+     * The shared connection, opened at the first subscription. A failed attempt is not cached: the
+     * next subscription tries again.
+     *
+     * <p><b>Errors:</b> {@link RedisConnectionException} naming {@code host:port} when the server
+     * cannot be reached within the connect timeout or refuses the credentials;
+     * {@link IllegalStateException} after {@link #close()}.
+     *
+     * @return the connection
+     */
+    public Mono<StatefulRedisConnection<byte[], byte[]>> connection() {
+        return Mono.defer(() -> closed.get() ? Mono.error(new IllegalStateException("the session is closed"))
+                : connection);
+    }
+
+    /**
+     * Reads hashes as {@link RawBatch}es, one per pipelined round trip, in key order.
+     *
+     * <p><b>Backpressure:</b> SCAN pages and round trips are sent on demand; at most
+     * {@link HashRead#parallel()} round trips are in flight or held.
+     * <b>Cancellation:</b> stops the SCAN loop; replies of round trips in flight are dropped.
+     * <b>Errors:</b> connection failures, timeouts and error replies other than WRONGTYPE (keys
+     * of another type are skipped).
+     *
+     * @param read what to read
+     * @return the batches
+     */
+    public Flux<RawBatch> readHashes(HashRead read) {
+        return connection().flatMapMany(c -> HashReader.read(c, read, options.commandTimeout()));
+    }
+
+    private Mono<StatefulRedisConnection<byte[], byte[]>> connect() {
+        RedisURI uri = options.redisUri();
+        uri.setTimeout(options.commandTimeout());
+        return Mono.fromCompletionStage(() -> client.connectAsync(ByteArrayCodec.INSTANCE, uri))
+                .onErrorMap(e -> !(e instanceof RedisConnectionException) || !mentionsAddress(e),
+                        e -> new RedisConnectionException("Unable to connect to " + options.address() + ": "
+                                + e.getMessage(), e))
+                .doOnNext(c -> {
+                    open.set(c);
+                    if (closed.get()) {
+                        c.closeAsync();
+                    }
+                });
+    }
+
+    private boolean mentionsAddress(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains(String.valueOf(options.redisUri().getPort()));
+    }
+
+    /**
+     * Closes the connection and the client. Batches already emitted stay valid (they hold heap
+     * memory only). Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        StatefulRedisConnection<byte[], byte[]> c = open.getAndSet(null);
+        if (c != null) {
+            c.close();
+        }
+        client.shutdown(0, 2, TimeUnit.SECONDS);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}

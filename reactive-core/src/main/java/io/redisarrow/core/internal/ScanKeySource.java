@@ -1,0 +1,62 @@
+package io.redisarrow.core.internal;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Keys from a SCAN cursor with MATCH, COUNT and (optionally) TYPE. The next SCAN is sent only when
+ * the keys of the previous page have been requested downstream; cancelling stops the loop.
+ */
+final class ScanKeySource implements KeySource {
+
+    private static final byte[] START = { '0' };
+
+    private final StatefulRedisConnection<byte[], byte[]> connection;
+
+    private final byte[] pattern;
+
+    private final long count;
+
+    private final String type;
+
+    private final Duration timeout;
+
+    ScanKeySource(StatefulRedisConnection<byte[], byte[]> connection, String pattern, long count, String type,
+            Duration timeout) {
+        this.connection = connection;
+        this.pattern = pattern.getBytes(StandardCharsets.UTF_8);
+        this.count = count;
+        this.type = type;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Flux<byte[]> keys() {
+        return page(START).expand(page -> page.finished() ? Mono.empty() : page(page.cursor()))
+                .concatMapIterable(ScanPageOutput::keys, 1);
+    }
+
+    private Mono<ScanPageOutput> page(byte[] cursor) {
+        return Mono.defer(() -> {
+            CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(cursor)
+                    .add("MATCH").add(pattern).add("COUNT").add(count);
+            if (type != null) {
+                args.add("TYPE").add(type);
+            }
+            AsyncCommand<byte[], byte[], ScanPageOutput> command = new AsyncCommand<>(
+                    new Command<>(CommandType.SCAN, new ScanPageOutput(), args));
+            connection.dispatch(command);
+            return Mono.fromCompletionStage(command)
+                    .timeout(timeout, Mono.error(() -> Timeouts.exception("SCAN", timeout)));
+        });
+    }
+}

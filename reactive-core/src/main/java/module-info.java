@@ -1,0 +1,12 @@
+/**
+ * Redis side of redis-arrow (Lettuce + Reactor, no Arrow).
+ */
+module io.redisarrow.core {
+    requires transitive lettuce.core;
+    requires transitive reactor.core;
+    requires transitive org.reactivestreams;
+    requires static org.jspecify;
+
+    exports io.redisarrow.core;
+    exports io.redisarrow.core.internal to io.redisarrow.arrow;
+}
