@@ -105,9 +105,7 @@ public final class RedisSession implements AutoCloseable {
         RedisURI uri = options.redisUri();
         uri.setTimeout(options.commandTimeout());
         return Mono.fromCompletionStage(() -> client.connectAsync(ByteArrayCodec.INSTANCE, uri))
-                .onErrorMap(e -> !(e instanceof RedisConnectionException) || !mentionsAddress(e),
-                        e -> new RedisConnectionException("Unable to connect to " + options.address() + ": "
-                                + e.getMessage(), e))
+                .onErrorMap(this::explain)
                 .doOnNext(c -> {
                     open.set(c);
                     if (closed.get()) {
@@ -116,8 +114,29 @@ public final class RedisSession implements AutoCloseable {
                 });
     }
 
-    private boolean mentionsAddress(Throwable e) {
-        return e.getMessage() != null && e.getMessage().contains(String.valueOf(options.redisUri().getPort()));
+    /** Restates a failed connection attempt as what happened, at which {@code host:port}, and what to check. */
+    private Throwable explain(Throwable failure) {
+        String causes = causes(failure);
+        String message;
+        if (causes.contains("WRONGPASS") || causes.contains("NOAUTH") || causes.contains("invalid password")
+                || causes.contains("invalid username-password")) {
+            message = "Authentication failed at " + options.address() + ": check the user and password in the URL ("
+                    + causes + ")";
+        } else {
+            message = "Unable to connect to " + options.address() + " within " + options.connectTimeout().toMillis()
+                    + " ms: is Redis running there and reachable? (" + causes + ")";
+        }
+        return new RedisConnectionException(message, failure);
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                text.append(text.length() == 0 ? "" : "; ").append(t.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /**

@@ -1,0 +1,90 @@
+package io.redisarrow.arrow;
+
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One batch of rows in Arrow form: a fresh {@link VectorSchemaRoot} per batch, never reused.
+ *
+ * <p><b>Ownership:</b> a batch emitted by a publisher belongs to its subscriber, who must
+ * {@link #close()} it when done (try-with-resources). Until then its vectors hold off-heap memory
+ * from the {@code RedisArrow}'s allocator. To keep the vectors beyond the batch, transfer them
+ * (for example with {@code TransferPair}) to an allocator of your own before closing. Closing is
+ * idempotent, so it is safe from discard hooks such as
+ * {@code doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+ */
+public final class RecordBatch implements AutoCloseable {
+
+    private final VectorSchemaRoot root;
+
+    private final long nulledValues;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RecordBatch(VectorSchemaRoot root, long nulledValues) {
+        this.root = root;
+        this.nulledValues = nulledValues;
+    }
+
+    /**
+     * @return the vectors of this batch; valid until {@link #close()}
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public VectorSchemaRoot root() {
+        if (closed.get()) {
+            throw new IllegalStateException("the batch is closed");
+        }
+        return root;
+    }
+
+    /** @return the number of rows */
+    public int rowCount() {
+        return root.getRowCount();
+    }
+
+    /** @return the schema of this batch (column order: row index, key, TTL, then the fields) */
+    public Schema schema() {
+        return root.getSchema();
+    }
+
+    /**
+     * @return values in this batch that did not parse and were written as null under
+     *         {@link ParseErrorPolicy#NULL} (always 0 under {@link ParseErrorPolicy#FAIL})
+     */
+    public long nulledValues() {
+        return nulledValues;
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** @return the off-heap bytes held by this batch's vectors (0 once closed) */
+    public long bufferSize() {
+        if (closed.get()) {
+            return 0;
+        }
+        long bytes = 0;
+        for (var vector : root.getFieldVectors()) {
+            bytes += vector.getBufferSize();
+        }
+        return bytes;
+    }
+
+    /** Releases the vectors' memory. Idempotent and thread-safe. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            root.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RecordBatch{rows=" + rowCount() + ", columns=" + root.getSchema().getFields().size()
+                + (closed.get() ? ", closed" : "") + '}';
+    }
+}

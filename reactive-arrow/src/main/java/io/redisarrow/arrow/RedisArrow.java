@@ -1,0 +1,223 @@
+package io.redisarrow.arrow;
+
+import io.redisarrow.core.ConnectionOptions;
+import io.redisarrow.core.HashRead;
+import io.redisarrow.core.RedisSession;
+import io.redisarrow.core.internal.DemandGate;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Field;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Entry point: streams Redis data into Arrow {@link RecordBatch}es. Owns one Lettuce client with
+ * one shared connection (opened at the first subscription) and, unless one is given to
+ * {@link Builder#allocator(BufferAllocator)}, a {@link RootAllocator} that {@link #close()}
+ * closes. Thread-safe; share one instance per Redis server.
+ *
+ * <pre>{@code
+ * try (RedisArrow redis = RedisArrow.connect("redis://127.0.0.1:6379")) {
+ *     redis.scanHashes(HashScan.builder().pattern("user:*").schema(schema).build())
+ *          .doOnNext(batch -> { try (batch) { process(batch.root()); } })
+ *          .blockLast();
+ * }
+ * }</pre>
+ */
+public final class RedisArrow implements AutoCloseable {
+
+    private final RedisSession session;
+
+    private final BufferAllocator allocator;
+
+    private final boolean ownsAllocator;
+
+    private final Scheduler decodeScheduler;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RedisArrow(Builder builder) {
+        this.session = RedisSession.create(builder.connection.build());
+        this.ownsAllocator = builder.allocator == null;
+        this.allocator = ownsAllocator ? new RootAllocator() : builder.allocator;
+        this.decodeScheduler = builder.decodeScheduler;
+    }
+
+    /**
+     * Creates an instance for a URL with default options. No connection is made until a
+     * publisher is subscribed.
+     *
+     * @param url {@code redis://[[user]:password@]host[:port][/database][?timeout=30s]} or
+     *        {@code rediss://...} for TLS
+     * @return the instance
+     * @throws IllegalArgumentException when the URL is malformed
+     */
+    public static RedisArrow connect(String url) {
+        return builder().url(url).build();
+    }
+
+    /** @return a builder; {@link Builder#url(String)} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the allocator every batch's vectors come from */
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    /**
+     * Streams the hashes matching {@link HashScan#pattern()} as Arrow batches of at most
+     * {@link HashScan#batchSize()} rows, in SCAN order. Each batch is one pipelined round trip of
+     * HGETALL (or HMGET with a projection), plus TTL when asked. Keys of other types are skipped
+     * (SCAN TYPE hash); a key deleted between SCAN and fetch yields no row; a missing field is
+     * null.
+     *
+     * <p><b>Ownership:</b> every emitted {@link RecordBatch} belongs to the subscriber, who must
+     * close it. The library holds decoded batches only while decoding and hands each one on at
+     * once, so on complete, error, cancel or {@code take(n)} nothing of the library's is left in
+     * the allocator. Operators you add downstream that queue or drop elements ({@code publishOn},
+     * {@code limitRate}, {@code buffer}, {@code filter}) must release what they drop: end your
+     * chain with {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request; after
+     * it, at most {@link HashScan#parallel()} round trips are in flight or held, so the raw bytes
+     * held stay near {@code parallel x batchSize} rows however slow the subscriber is.
+     *
+     * <p><b>Cancellation:</b> stops the SCAN loop at once; round trips in flight finish on the
+     * connection and their replies are dropped (they hold heap memory only).
+     *
+     * <p><b>Errors:</b> {@code RedisConnectionException} naming {@code host:port} when Redis cannot
+     * be reached or rejects the credentials; {@code RedisCommandTimeoutException} when a round
+     * trip exceeds the command timeout; {@link ValueConversionException} for a value that does not
+     * parse under {@link ParseErrorPolicy#FAIL}; {@link IllegalStateException} after
+     * {@link #close()}.
+     *
+     * @param scan what to read
+     * @return a cold publisher; each subscription runs its own scan
+     */
+    public Flux<RecordBatch> scanHashes(HashScan scan) {
+        Objects.requireNonNull(scan, "scan must not be null");
+        HashRead read = hashRead(scan);
+        HashBatchDecoder decoder = new HashBatchDecoder(scan);
+        return DemandGate.gate(open -> {
+            if (closed.get()) {
+                return Flux.error(new IllegalStateException("this RedisArrow is closed"));
+            }
+            return open.thenMany(session.readHashes(read))
+                    .publishOn(decodeScheduler, 1)
+                    .map(raw -> decoder.decode(raw, allocator));
+        });
+    }
+
+    private static HashRead hashRead(HashScan scan) {
+        HashRead.Builder read = HashRead.builder()
+                .pattern(scan.pattern())
+                .countHint(scan.countHint())
+                .batchSize(scan.batchSize())
+                .parallel(scan.parallel())
+                .projected(scan.projection().isPresent())
+                .withTtl(scan.ttlColumn().isPresent())
+                .limit(scan.limit());
+        for (Field field : scan.dataFields()) {
+            read.field(field.getName());
+        }
+        return read.build();
+    }
+
+    /**
+     * Closes the connection and the client, then the allocator if this instance created it.
+     * Closing the allocator fails with {@link IllegalStateException} if batches are still open
+     * (a leak in the caller's code). Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        session.close();
+        if (ownsAllocator) {
+            allocator.close();
+        }
+    }
+
+    /** Builder of {@link RedisArrow}. */
+    public static final class Builder {
+
+        private final ConnectionOptions.Builder connection = ConnectionOptions.builder();
+
+        private BufferAllocator allocator;
+
+        private Scheduler decodeScheduler = Schedulers.parallel();
+
+        private Builder() {
+        }
+
+        /**
+         * @param url {@code redis://[[user]:password@]host[:port][/database][?timeout=30s]} or
+         *        {@code rediss://...}; required
+         * @return this builder
+         * @throws IllegalArgumentException when the URL is malformed
+         */
+        public Builder url(String url) {
+            connection.url(url);
+            return this;
+        }
+
+        /**
+         * Uses the caller's allocator for every batch. The caller keeps ownership:
+         * {@link RedisArrow#close()} never closes it.
+         *
+         * @param allocator the allocator
+         * @return this builder
+         */
+        public Builder allocator(BufferAllocator allocator) {
+            this.allocator = Objects.requireNonNull(allocator, "allocator must not be null");
+            return this;
+        }
+
+        /**
+         * @param timeout how long to wait for the connection, see
+         *        {@link ConnectionOptions#DEFAULT_CONNECT_TIMEOUT}
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            connection.connectTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * @param timeout the longest one round trip (one batch) may take, see
+         *        {@link ConnectionOptions#DEFAULT_COMMAND_TIMEOUT}
+         * @return this builder
+         */
+        public Builder commandTimeout(Duration timeout) {
+            connection.commandTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Where raw replies are decoded into Arrow vectors and batches are emitted; by default
+         * {@link Schedulers#parallel()}, which keeps decoding off Redis I/O threads.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder decodeOn(Scheduler scheduler) {
+            this.decodeScheduler = Objects.requireNonNull(scheduler, "decodeOn must not be null");
+            return this;
+        }
+
+        /** @return the instance; no connection is made yet */
+        public RedisArrow build() {
+            ConnectionOptions options = connection.build();
+            Objects.requireNonNull(options);
+            return new RedisArrow(this);
+        }
+    }
+}

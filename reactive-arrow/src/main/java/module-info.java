@@ -1,0 +1,11 @@
+/**
+ * Redis data as Apache Arrow record batches, streamed with Project Reactor.
+ */
+module io.redisarrow.arrow {
+    requires transitive io.redisarrow.core;
+    requires transitive org.apache.arrow.vector;
+    requires transitive org.apache.arrow.memory.core;
+    requires static org.jspecify;
+
+    exports io.redisarrow.arrow;
+}

@@ -1,0 +1,92 @@
+package io.redisarrow.arrow;
+
+import io.lettuce.core.RedisFuture;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Streams far more data than both the Arrow allocator's limit and the test JVM's heap (this class
+ * runs in its own JVM with {@code -Xmx160m}, see the pom) through a slow subscriber, and checks
+ * that the library never held more than a small multiple of one batch.
+ */
+class BoundedMemoryIntegrationTests extends ScanTestSupport {
+
+    static final int KEYS = 3000;
+
+    static final int VALUE_BYTES = 100 * 1024;
+
+    static final long DATA_BYTES = (long) KEYS * VALUE_BYTES;
+
+    static final long ALLOCATOR_LIMIT = 24L * 1024 * 1024;
+
+    static final int BATCH = 20;
+
+    static final int PARALLEL = 4;
+
+    static final Schema SCHEMA = new Schema(List.of(
+            new Field("payload", FieldType.nullable(ArrowType.Binary.INSTANCE), null),
+            new Field("n", FieldType.nullable(new ArrowType.Int(32, true)), null)));
+
+    @Test
+    @Timeout(300)
+    void streamsFarMoreThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
+        assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
+        load();
+        try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
+                RedisArrow capped = RedisArrow.builder().url(server.url()).allocator(limited).build()) {
+            AtomicLong rows = new AtomicLong();
+            AtomicLong bytes = new AtomicLong();
+            AtomicLong largestBatch = new AtomicLong();
+            capped.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).batchSize(BATCH)
+                    .parallel(PARALLEL).build())
+                    .publishOn(Schedulers.single(), 1)
+                    .doOnNext(batch -> {
+                        try (batch) {
+                            rows.addAndGet(batch.rowCount());
+                            bytes.addAndGet(batch.bufferSize());
+                            largestBatch.accumulateAndGet(batch.bufferSize(), Math::max);
+                            Thread.sleep(2);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    })
+                    .doOnDiscard(RecordBatch.class, RecordBatch::close)
+                    .blockLast();
+            assertThat(rows.get()).isEqualTo(KEYS);
+            assertThat(bytes.get()).isGreaterThan(DATA_BYTES);
+            // decoding one batch while the subscriber holds another, plus what publishOn(1) queued
+            assertThat(limited.getPeakMemoryAllocation()).as("peak Arrow bytes held")
+                    .isLessThanOrEqualTo(4 * largestBatch.get());
+            assertThat(limited.getAllocatedMemory()).isZero();
+        }
+    }
+
+    private void load() {
+        var async = loaderConnection.async();
+        List<RedisFuture<Boolean>> pending = new ArrayList<>();
+        for (int i = 0; i < KEYS; i++) {
+            byte[] value = new byte[VALUE_BYTES];
+            Arrays.fill(value, (byte) ('a' + i % 26));
+            pending.add(async.hset(bytes(prefix + i), bytes("payload"), value));
+            async.hset(bytes(prefix + i), bytes("n"), bytes(Integer.toString(i)));
+            if (pending.size() == 50) {
+                pending.forEach(f -> f.toCompletableFuture().join());
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> f.toCompletableFuture().join());
+    }
+}

@@ -1,0 +1,131 @@
+package io.redisarrow.arrow;
+
+import io.lettuce.core.RedisConnectionException;
+import io.redisarrow.testing.LocalRedisServer;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ErrorsIntegrationTests extends ScanTestSupport {
+
+    static final Schema SCHEMA = new Schema(List.of(
+            new Field("age", FieldType.nullable(new ArrowType.Int(64, true)), null),
+            new Field("name", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+
+    HashScan.Builder scan() {
+        return HashScan.builder().pattern(prefix + "*").schema(SCHEMA);
+    }
+
+    @Test
+    void malformedUrlFailsAtOnceWithTheExpectedForm() {
+        assertThatThrownBy(() -> RedisArrow.connect("127.0.0.1:6379"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("redis://[[user]:password@]host[:port]");
+    }
+
+    @Test
+    void refusedConnectionNamesHostAndPortWithinTheConnectTimeout() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (RedisArrow refused = RedisArrow.builder().url("redis://127.0.0.1:" + port).allocator(allocator)
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            long start = System.nanoTime();
+            StepVerifier.create(refused.scanHashes(scan().build()))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisConnectionException.class)
+                            .hasMessageContaining("Unable to connect to 127.0.0.1:" + port))
+                    .verify(Duration.ofSeconds(10));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationError() {
+        try (LocalRedisServer secured = LocalRedisServer.builder().args("--requirepass", "right").start();
+                RedisArrow wrong = RedisArrow.builder().url("redis://:wrong@127.0.0.1:" + secured.port())
+                        .allocator(allocator).build()) {
+            StepVerifier.create(wrong.scanHashes(scan().build()))
+                    .expectErrorSatisfies(e -> {
+                        assertThat(e).isInstanceOf(RedisConnectionException.class)
+                                .hasMessageContaining("Authentication failed at 127.0.0.1:" + secured.port());
+                        assertThat(rootCauseMessages(e)).containsIgnoringCase("WRONGPASS");
+                    })
+                    .verify(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void unparsableValueUnderFailNamesKeyFieldValueAndType() {
+        hset(prefix + "bad", Map.of("age", "forty-two", "name", "x"));
+        StepVerifier.create(redis.scanHashes(scan().build()))
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(ValueConversionException.class)
+                            .hasMessageContaining(prefix + "bad").hasMessageContaining("'age'")
+                            .hasMessageContaining("forty-two").hasMessageContaining("Int64");
+                    ValueConversionException conversion = (ValueConversionException) e;
+                    assertThat(conversion.keyAsString()).isEqualTo(prefix + "bad");
+                    assertThat(conversion.field()).isEqualTo("age");
+                    assertThat(new String(conversion.value())).isEqualTo("forty-two");
+                })
+                .verify();
+    }
+
+    @Test
+    void unparsableValueUnderNullIsNulledAndCounted() {
+        hset(prefix + "bad", Map.of("age", "forty-two", "name", "x"));
+        hset(prefix + "good", Map.of("age", "42", "name", "y"));
+        long[] nulled = { 0 };
+        List<Map<String, Object>> rows = Rows.collect(redis.scanHashes(scan().onParseError(ParseErrorPolicy.NULL)
+                .build()).doOnNext(batch -> nulled[0] += batch.nulledValues()));
+        assertThat(Rows.sortedBy(rows, "_key")).extracting(row -> row.get("age")).containsExactly(null, 42L);
+        assertThat(nulled[0]).isEqualTo(1);
+    }
+
+    @Test
+    void missingValueOfANonNullableFieldIsAnError() {
+        Schema strict = new Schema(List.of(new Field("age", FieldType.notNullable(new ArrowType.Int(64, true)), null)));
+        hset(prefix + "a", Map.of("name", "x", "age2", "1"));
+        StepVerifier.create(redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(strict).build()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ValueConversionException.class)
+                        .hasMessageContaining("not nullable"))
+                .verify();
+    }
+
+    @Test
+    void unsupportedTypeIsRejectedWhenTheScanIsBuilt() {
+        Schema lists = new Schema(List.of(new Field("tags", FieldType.nullable(new ArrowType.List()),
+                List.of(new Field("item", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)))));
+        assertThatThrownBy(() -> HashScan.builder().schema(lists).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
+    }
+
+    @Test
+    void scanAfterCloseFails() {
+        redis.close();
+        StepVerifier.create(redis.scanHashes(scan().build()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed"))
+                .verify();
+    }
+
+    private static String rootCauseMessages(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+}

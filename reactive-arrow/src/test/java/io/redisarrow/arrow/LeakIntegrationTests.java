@@ -1,0 +1,134 @@
+package io.redisarrow.arrow;
+
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Arrow memory is left behind on any path: complete, error, cancel, take(n), and operators a
+ * subscriber adds downstream. Every test ends with the allocator empty (checked by the fixture).
+ */
+class LeakIntegrationTests extends ScanTestSupport {
+
+    static final Schema SCHEMA = new Schema(List.of(
+            new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null),
+            new Field("s", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+
+    @BeforeEach
+    void load() {
+        loadHashes(2000, i -> Map.of("n", Integer.toString(i), "s", "value-" + i));
+    }
+
+    @AfterEach
+    void awaitQuiescence() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (allocator.getAllocatedMemory() != 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    Flux<RecordBatch> scan() {
+        return redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).batchSize(50).parallel(4)
+                .build());
+    }
+
+    static int closeAndCount(RecordBatch batch) {
+        try (batch) {
+            return batch.rowCount();
+        }
+    }
+
+    @Test
+    void releasesEverythingOnComplete() {
+        assertThat(scan().map(LeakIntegrationTests::closeAndCount).reduce(0, Integer::sum).block()).isEqualTo(2000);
+    }
+
+    @Test
+    void releasesOnTake() {
+        assertThat(scan().take(3).map(LeakIntegrationTests::closeAndCount).count().block()).isEqualTo(3);
+    }
+
+    @Test
+    void releasesOnCancelMidStream() {
+        StepVerifier.create(scan(), 0)
+                .thenRequest(2)
+                .consumeNextWith(RecordBatch::close)
+                .consumeNextWith(RecordBatch::close)
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void releasesOnErrorMidStream() {
+        hset(prefix + "zz-bad", Map.of("n", "not a number"));
+        StepVerifier.create(scan().map(LeakIntegrationTests::closeAndCount))
+                .thenConsumeWhile(rows -> true)
+                .expectError(ValueConversionException.class)
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void releasesWithPublishOnDownstream() {
+        Long count = scan().publishOn(Schedulers.boundedElastic(), 8)
+                .take(5)
+                .map(LeakIntegrationTests::closeAndCount)
+                .doOnDiscard(RecordBatch.class, RecordBatch::close)
+                .count().block();
+        assertThat(count).isEqualTo(5);
+    }
+
+    @Test
+    void releasesWithLimitRateDownstream() {
+        Long count = scan().limitRate(3)
+                .take(7)
+                .map(LeakIntegrationTests::closeAndCount)
+                .doOnDiscard(RecordBatch.class, RecordBatch::close)
+                .count().block();
+        assertThat(count).isEqualTo(7);
+    }
+
+    @Test
+    void releasesWithFlatMapDownstream() {
+        Integer rows = scan().flatMap(batch -> Mono.fromCallable(() -> closeAndCount(batch))
+                .subscribeOn(Schedulers.parallel()), 4)
+                .take(6)
+                .doOnDiscard(RecordBatch.class, RecordBatch::close)
+                .reduce(0, Integer::sum).block();
+        assertThat(rows).isPositive();
+    }
+
+    @Test
+    void releasesWhenAnOperatorErrorsDownstream() {
+        StepVerifier.create(scan().map(batch -> {
+            try (batch) {
+                throw new IllegalStateException("subscriber failure");
+            }
+        })).expectErrorMessage("subscriber failure").verify(Duration.ofSeconds(10));
+    }
+
+    @RepeatedTest(20)
+    void releasesWhenCancelRacesWithEmission() throws InterruptedException {
+        Disposable subscription = scan().subscribeOn(Schedulers.parallel())
+                .doOnNext(RecordBatch::close)
+                .subscribe();
+        Thread.sleep(ThreadLocalRandom.current().nextInt(0, 30));
+        subscription.dispose();
+    }
+}

@@ -1,0 +1,115 @@
+package io.redisarrow.arrow;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.redisarrow.testing.RedisServerExtension;
+import io.redisarrow.testing.RedisTestServer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Shared fixture of the integration tests: a real Redis from {@link RedisServerExtension}, a
+ * Lettuce connection to load data, a unique key prefix per test, and an allocator per test that
+ * must be empty when the test ends.
+ */
+@ExtendWith(RedisServerExtension.class)
+abstract class ScanTestSupport {
+
+    static RedisTestServer server;
+
+    static RedisClient loaderClient;
+
+    static StatefulRedisConnection<byte[], byte[]> loaderConnection;
+
+    BufferAllocator allocator;
+
+    RedisArrow redis;
+
+    String prefix;
+
+    @BeforeAll
+    static void connectLoader(RedisTestServer redisServer) {
+        server = redisServer;
+        loaderClient = RedisClient.create(redisServer.url());
+        loaderConnection = loaderClient.connect(ByteArrayCodec.INSTANCE);
+    }
+
+    @AfterAll
+    static void closeLoader() {
+        if (loaderConnection != null) {
+            loaderConnection.close();
+        }
+        if (loaderClient != null) {
+            loaderClient.shutdown();
+        }
+    }
+
+    @BeforeEach
+    void openAllocator(TestInfo info) {
+        allocator = new RootAllocator(Long.MAX_VALUE);
+        redis = RedisArrow.builder().url(server.url()).allocator(allocator).build();
+        prefix = server.uniquePrefix(info.getTestMethod().map(m -> m.getName()).orElse("test"));
+    }
+
+    @AfterEach
+    void assertNothingLeaked() {
+        redis.close();
+        assertThat(allocator.getAllocatedMemory()).as("Arrow memory left allocated").isZero();
+        allocator.close();
+    }
+
+    static RedisCommands<byte[], byte[]> commands() {
+        return loaderConnection.sync();
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    void hset(String key, Map<String, String> fields) {
+        hset(bytes(key), fields);
+    }
+
+    void hset(byte[] key, Map<String, String> fields) {
+        java.util.Map<byte[], byte[]> values = new java.util.LinkedHashMap<>();
+        fields.forEach((k, v) -> values.put(bytes(k), bytes(v)));
+        commands().hset(key, values);
+    }
+
+    /** Loads {@code count} hashes {@code prefix + i} with the given fields, pipelined. */
+    void loadHashes(int count, java.util.function.IntFunction<Map<String, String>> fields) {
+        var async = loaderConnection.async();
+        loaderConnection.setAutoFlushCommands(false);
+        try {
+            List<io.lettuce.core.RedisFuture<Long>> pending = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                java.util.Map<byte[], byte[]> values = new java.util.LinkedHashMap<>();
+                fields.apply(i).forEach((k, v) -> values.put(bytes(k), bytes(v)));
+                pending.add(async.hset(bytes(prefix + i), values));
+                if (pending.size() == 5000) {
+                    loaderConnection.flushCommands();
+                    pending.forEach(f -> f.toCompletableFuture().join());
+                    pending.clear();
+                }
+            }
+            loaderConnection.flushCommands();
+            pending.forEach(f -> f.toCompletableFuture().join());
+        } finally {
+            loaderConnection.setAutoFlushCommands(true);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package io.redisarrow.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A fresh {@code redis-server} process on a free loopback port, without persistence, with the
+ * RediSearch module loaded when {@code /usr/lib/redis/modules/redisearch.so} exists. Used by tests,
+ * the demo and the benchmarks; {@link #close()} stops it and removes its directory.
+ *
+ * <pre>{@code
+ * try (LocalRedisServer redis = LocalRedisServer.builder().args("--requirepass", "secret").start()) {
+ *     connect(redis.url());
+ * }
+ * }</pre>
+ */
+public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
+
+    /** Where Debian's {@code redis-redisearch} package installs the module. */
+    public static final Path SEARCH_MODULE = Paths.get("/usr/lib/redis/modules/redisearch.so");
+
+    private static final Duration STARTUP = Duration.ofSeconds(10);
+
+    private final Process process;
+
+    private final int port;
+
+    private final Path directory;
+
+    private final String password;
+
+    private final ServerFacts facts;
+
+    private final Thread shutdownHook;
+
+    private volatile boolean closed;
+
+    private LocalRedisServer(Process process, int port, Path directory, String password, ServerFacts facts) {
+        this.process = process;
+        this.port = port;
+        this.directory = directory;
+        this.password = password;
+        this.facts = facts;
+        this.shutdownHook = new Thread(process::destroyForcibly, "redis-server-" + port + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** @return a server with the defaults */
+    public static LocalRedisServer start() {
+        return builder().start();
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the {@code redis-server} binary on PATH or in the usual places, if any */
+    public static Optional<Path> findRedisServer() {
+        List<Path> candidates = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                candidates.add(Paths.get(dir, "redis-server"));
+            }
+        }
+        for (String dir : new String[] { "/usr/bin", "/usr/local/bin", "/usr/sbin", "/opt/homebrew/bin" }) {
+            candidates.add(Paths.get(dir, "redis-server"));
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    @Override
+    public String url() {
+        return password == null ? "redis://127.0.0.1:" + port : "redis://:" + password + "@127.0.0.1:" + port;
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public boolean hasSearch() {
+        return facts.hasSearch();
+    }
+
+    @Override
+    public boolean hasJson() {
+        return facts.hasJson();
+    }
+
+    @Override
+    public String version() {
+        return facts.version();
+    }
+
+    /** @return whether the process is running */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the server (SHUTDOWN NOSAVE, then a kill if needed) and deletes its directory. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Resp resp = new Resp(host(), port, password, 2000)) {
+            resp.call("SHUTDOWN", "NOSAVE");
+        } catch (IOException expected) {
+            // the server closes the connection as it exits
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteDirectory(directory);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private static void deleteDirectory(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+
+    /** Builder of {@link LocalRedisServer}. */
+    public static final class Builder {
+
+        private final List<String> args = new ArrayList<>();
+
+        private boolean search = true;
+
+        private Path binary;
+
+        private Builder() {
+        }
+
+        /**
+         * @param extra more {@code redis-server} arguments, such as {@code "--requirepass", "secret"}
+         * @return this builder
+         */
+        public Builder args(String... extra) {
+            args.addAll(List.of(extra));
+            return this;
+        }
+
+        /**
+         * @param load whether to load RediSearch when the module file exists (default true)
+         * @return this builder
+         */
+        public Builder search(boolean load) {
+            this.search = load;
+            return this;
+        }
+
+        /**
+         * @param redisServer the binary to run instead of the one found on PATH
+         * @return this builder
+         */
+        public Builder binary(Path redisServer) {
+            this.binary = redisServer;
+            return this;
+        }
+
+        /**
+         * Starts the server and waits until it answers PING.
+         *
+         * @return the running server
+         * @throws IllegalStateException when no binary is found or the server does not start
+         */
+        public LocalRedisServer start() {
+            Path executable = binary != null ? binary : findRedisServer().orElseThrow(() -> new IllegalStateException(
+                    "redis-server not found on PATH; install it (apt-get install -y redis-server redis-redisearch)"));
+            IllegalStateException last = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try {
+                    return launch(executable, freePort());
+                } catch (IllegalStateException e) {
+                    last = e;
+                }
+            }
+            throw last;
+        }
+
+        private LocalRedisServer launch(Path executable, int port) {
+            Path directory;
+            try {
+                directory = Files.createTempDirectory("redis-arrow-" + port + "-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String> command = new ArrayList<>(List.of(executable.toString(), "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no",
+                    "--dir", directory.toString(), "--daemonize", "no"));
+            if (search && Files.isReadable(SEARCH_MODULE)) {
+                command.add("--loadmodule");
+                command.add(SEARCH_MODULE.toString());
+            }
+            command.addAll(args);
+            String password = passwordIn(args);
+            Path log = directory.resolve("redis.log");
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            } catch (IOException e) {
+                deleteDirectory(directory);
+                throw new IllegalStateException("cannot run " + executable + ": " + e.getMessage(), e);
+            }
+            long deadline = System.nanoTime() + STARTUP.toNanos();
+            IOException lastFailure = null;
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    String output = readLog(log);
+                    deleteDirectory(directory);
+                    throw new IllegalStateException("redis-server exited with code " + process.exitValue()
+                            + " (" + String.join(" ", command) + "):\n" + output);
+                }
+                try (Resp resp = new Resp("127.0.0.1", port, password, 1000)) {
+                    Object pong = resp.call("PING");
+                    if ("PONG".equals(pong)) {
+                        ServerFacts facts = ServerFacts.read("127.0.0.1", port, password);
+                        return new LocalRedisServer(process, port, directory, password, facts);
+                    }
+                } catch (IOException e) {
+                    lastFailure = e;
+                }
+                sleep(25);
+            }
+            String output = readLog(log);
+            process.destroyForcibly();
+            deleteDirectory(directory);
+            throw new IllegalStateException("redis-server did not answer PING on port " + port + " within "
+                    + STARTUP.toSeconds() + " s (" + lastFailure + "):\n" + output);
+        }
+
+        private static String passwordIn(List<String> args) {
+            int at = args.indexOf("--requirepass");
+            return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
+        }
+
+        private static String readLog(Path log) {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(no output)";
+            }
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting redis-server", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.redisarrow.testing;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Redis server a test may use: where it is and what it can do. Resolved as a test parameter by
+ * {@link RedisServerExtension}.
+ */
+public interface RedisTestServer {
+
+    /** @return a {@code redis://} URL of the server */
+    String url();
+
+    /** @return the host */
+    String host();
+
+    /** @return the port */
+    int port();
+
+    /** @return whether RediSearch (FT.*) is loaded */
+    boolean hasSearch();
+
+    /** @return whether RedisJSON (JSON.*) is loaded */
+    boolean hasJson();
+
+    /** @return the server's version, e.g. {@code 7.0.15} */
+    String version();
+
+    /**
+     * @param testName a readable name
+     * @return a key prefix no other test of this run uses, such as {@code t12:name:}
+     */
+    default String uniquePrefix(String testName) {
+        return "t" + Prefixes.NEXT.incrementAndGet() + ":" + testName + ":";
+    }
+
+    /** Counter behind {@link #uniquePrefix(String)}. */
+    final class Prefixes {
+
+        static final AtomicLong NEXT = new AtomicLong();
+
+        private Prefixes() {
+        }
+    }
+}
