@@ -1,0 +1,141 @@
+package io.redisarrow.samples;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.redisarrow.arrow.HashScan;
+import io.redisarrow.arrow.RecordBatch;
+import io.redisarrow.arrow.RedisArrow;
+import io.redisarrow.testing.LocalRedisServer;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The README's first command: loads sample users into Redis (a local redis-server it starts
+ * itself unless {@code REDIS_URL} is set), streams them into Arrow batches, prints the first rows
+ * and the rate reached, and stops what it started.
+ */
+public final class Demo {
+
+    static final int DEFAULT_USERS = 200_000;
+
+    static final Schema USERS = new Schema(List.of(
+            new Field("name", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
+            new Field("age", FieldType.nullable(new ArrowType.Int(32, true)), null),
+            new Field("score", FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null),
+            new Field("active", FieldType.nullable(ArrowType.Bool.INSTANCE), null),
+            new Field("joined", FieldType.nullable(new ArrowType.Date(DateUnit.DAY)), null)));
+
+    private Demo() {
+    }
+
+    /**
+     * @param args optional number of users (default 200,000)
+     */
+    public static void main(String[] args) {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_USERS;
+        String url = System.getenv("REDIS_URL");
+        if (url != null && !url.isBlank()) {
+            run(url, users, System.out);
+            return;
+        }
+        System.out.println("REDIS_URL is not set: starting a local redis-server");
+        try (LocalRedisServer server = LocalRedisServer.start()) {
+            run(server.url(), users, System.out);
+        }
+    }
+
+    /**
+     * Loads {@code users} hashes {@code demo:user:<n>} and scans them.
+     *
+     * @param url the Redis URL
+     * @param users how many users to load
+     * @param out where to print
+     * @return rows scanned
+     */
+    public static long run(String url, int users, PrintStream out) {
+        out.printf("loading %,d users into %s%n", users, url.replaceAll(":[^:@/]*@", ":***@"));
+        load(url, users);
+        try (RedisArrow redis = RedisArrow.connect(url)) {
+            HashScan scan = HashScan.builder().pattern("demo:user:*").schema(USERS).batchSize(1000).build();
+            AtomicLong rows = new AtomicLong();
+            List<String> preview = new ArrayList<>();
+            long start = System.nanoTime();
+            redis.scanHashes(scan).doOnNext(batch -> {
+                try (batch) {
+                    if (preview.isEmpty()) {
+                        preview.addAll(table(batch.root(), 5));
+                    }
+                    rows.addAndGet(batch.rowCount());
+                }
+            }).blockLast();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            preview.forEach(out::println);
+            out.printf("scanned %,d rows in %.2f s: %,.0f rows/s (batchSize %d, parallel %d)%n", rows.get(), seconds,
+                    rows.get() / seconds, scan.batchSize(), scan.parallel());
+            return rows.get();
+        }
+    }
+
+    private static List<String> table(VectorSchemaRoot root, int limit) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder header = new StringBuilder();
+        root.getFieldVectors().forEach(v -> header.append(String.format("%-22s", v.getName())));
+        lines.add(header.toString().stripTrailing());
+        for (int row = 0; row < Math.min(limit, root.getRowCount()); row++) {
+            StringBuilder line = new StringBuilder();
+            for (var vector : root.getFieldVectors()) {
+                Object value = vector.getObject(row);
+                if (vector.getField().getType() instanceof ArrowType.Date && value != null) {
+                    value = LocalDate.ofEpochDay(((Number) value).longValue());
+                }
+                line.append(String.format("%-22s", value));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    private static void load(String url, int users) {
+        RedisClient client = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisAsyncCommands<String, String> async = connection.async();
+            connection.setAutoFlushCommands(false);
+            Random random = new Random(42);
+            List<RedisFuture<Long>> pending = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                Map<String, String> user = new LinkedHashMap<>();
+                user.put("name", "user-" + i);
+                user.put("age", Integer.toString(18 + random.nextInt(60)));
+                user.put("score", String.format("%.2f", random.nextDouble() * 100));
+                user.put("active", random.nextBoolean() ? "yes" : "no");
+                user.put("joined", LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650)).toString());
+                pending.add(async.hset("demo:user:" + i, user));
+                if (pending.size() == 10_000) {
+                    connection.flushCommands();
+                    pending.forEach(f -> f.toCompletableFuture().join());
+                    pending.clear();
+                }
+            }
+            connection.flushCommands();
+            pending.forEach(f -> f.toCompletableFuture().join());
+        } finally {
+            client.shutdown();
+        }
+    }
+}

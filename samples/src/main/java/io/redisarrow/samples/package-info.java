@@ -1,0 +1,4 @@
+/**
+ * Runnable examples of redis-arrow; no library logic lives here.
+ */
+package io.redisarrow.samples;
