@@ -5,6 +5,11 @@ module io.redisarrow.core {
     requires transitive lettuce.core;
     requires transitive reactor.core;
     requires transitive org.reactivestreams;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.codec;
+    requires io.netty.handler;
     requires static org.jspecify;
 
     exports io.redisarrow.core;

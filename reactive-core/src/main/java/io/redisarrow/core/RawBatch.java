@@ -232,6 +232,38 @@ public final class RawBatch {
     }
 
     /**
+     * Reserves room for a value of a row: the caller copies {@code length} bytes into
+     * {@link #data()} (read it after this call, it may have grown) at the returned offset.
+     *
+     * @param row row index
+     * @param column column index
+     * @param length value length in bytes
+     * @return where to write the value in {@link #data()}
+     */
+    public int reserve(int row, int column, int length) {
+        ensureData(length);
+        int slot = row * columnCount + column;
+        int at = dataSize;
+        valueOffsets[slot] = at;
+        valueLengths[slot] = length;
+        dataSize += length;
+        return at;
+    }
+
+    /**
+     * Forgets the values of a row written since {@link #dataSize()} was {@code mark}: used when a
+     * reply turns out incomplete and will be read again.
+     *
+     * @param row row index
+     * @param mark an earlier {@link #dataSize()}
+     */
+    public void rollback(int row, int mark) {
+        int base = row * columnCount;
+        Arrays.fill(valueLengths, base, base + columnCount, MISSING);
+        dataSize = mark;
+    }
+
+    /**
      * Sets a value of a row from an array.
      *
      * @param row row index

@@ -11,6 +11,10 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.redisarrow.core.internal.HashReader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,14 +25,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The Redis side of redis-arrow: one Lettuce client and one shared connection, opened lazily at
- * the first subscription, and the read paths that produce {@link RawBatch}es. Thread-safe.
+ * The Redis side of redis-arrow: one Lettuce client with one shared connection (opened lazily at
+ * the first subscription, used for SCAN and other commands), the event loops of the scans' own
+ * fetch connections, and the read paths that produce {@link RawBatch}es. Thread-safe.
  *
- * <p>The connection speaks RESP2 with byte-array keys and values. Round trips are bounded by the
+ * <p>Connections speak RESP2 with byte-array keys and values. Round trips are bounded by the
  * command timeout of {@link ConnectionOptions}; Lettuce's per-command timers are off because one
  * batch is one round trip.
  */
 public final class RedisSession implements AutoCloseable {
+
+    /** Event-loop threads that read the replies of all scans' fetch connections. */
+    private static final int FETCH_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final ConnectionOptions options;
 
@@ -37,6 +45,8 @@ public final class RedisSession implements AutoCloseable {
     private final RedisClient client;
 
     private final Mono<StatefulRedisConnection<byte[], byte[]>> connection;
+
+    private final EventLoopGroup fetchLoops;
 
     private final AtomicReference<StatefulRedisConnection<byte[], byte[]>> open = new AtomicReference<>();
 
@@ -51,6 +61,8 @@ public final class RedisSession implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.builder().build())
                 .socketOptions(SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build())
                 .build());
+        this.fetchLoops = new MultiThreadIoEventLoopGroup(FETCH_THREADS,
+                new DefaultThreadFactory("redis-arrow-fetch", true), NioIoHandler.newFactory());
         this.connection = Mono.defer(this::connect)
                 .cache(value -> Duration.ofMillis(Long.MAX_VALUE), error -> Duration.ZERO, () -> Duration.ZERO);
     }
@@ -98,7 +110,8 @@ public final class RedisSession implements AutoCloseable {
      * @return the batches
      */
     public Flux<RawBatch> readHashes(HashRead read) {
-        return connection().flatMapMany(c -> HashReader.read(c, read, options.commandTimeout()));
+        return connection().flatMapMany(c -> HashReader.read(c, options.redisUri(), options.connectTimeout(),
+                fetchLoops, read, options.commandTimeout()));
     }
 
     private Mono<StatefulRedisConnection<byte[], byte[]>> connect() {
@@ -153,6 +166,7 @@ public final class RedisSession implements AutoCloseable {
             c.close();
         }
         client.shutdown(0, 2, TimeUnit.SECONDS);
+        fetchLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

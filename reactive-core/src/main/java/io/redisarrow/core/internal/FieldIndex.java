@@ -1,10 +1,9 @@
 package io.redisarrow.core.internal;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Finds the column of a hash field name straight from the reply buffer, without copying it.
+ * Finds the column of a hash field name straight from the received bytes, without copying them.
  * Hashes written by one application usually list their fields in the same order, so the column
  * after the previous match is tried first; a byte-wise comparison of the other names follows.
  */
@@ -12,26 +11,28 @@ final class FieldIndex {
 
     static final int UNKNOWN = -1;
 
-    private final ByteBuffer[] names;
+    private final byte[][] bytes;
 
     FieldIndex(List<byte[]> fields) {
-        this.names = new ByteBuffer[fields.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = ByteBuffer.wrap(fields.get(i)).asReadOnlyBuffer();
+        this.bytes = new byte[fields.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = fields.get(i).clone();
         }
     }
 
     int size() {
-        return names.length;
+        return bytes.length;
     }
 
     /**
-     * @param name the field name (its readable bytes)
+     * @param data an array holding the field name
+     * @param offset where the name starts
+     * @param length its length
      * @param hint the column expected, usually one past the last match
      * @return the column, or {@link #UNKNOWN}
      */
-    int find(ByteBuffer name, int hint) {
-        int count = names.length;
+    int find(byte[] data, int offset, int length, int hint) {
+        int count = bytes.length;
         if (count == 0) {
             return UNKNOWN;
         }
@@ -41,11 +42,13 @@ final class FieldIndex {
             if (column >= count) {
                 column -= count;
             }
-            ByteBuffer candidate = names[column];
-            if (candidate.remaining() == name.remaining() && candidate.mismatch(name) < 0) {
+            byte[] candidate = bytes[column];
+            if (candidate.length == length
+                    && java.util.Arrays.equals(data, offset, offset + length, candidate, 0, length)) {
                 return column;
             }
         }
         return UNKNOWN;
     }
+
 }

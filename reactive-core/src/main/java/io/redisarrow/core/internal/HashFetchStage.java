@@ -1,45 +1,48 @@
 package io.redisarrow.core.internal;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.internal.ExceptionFactory;
-import io.lettuce.core.output.CommandOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
-import io.lettuce.core.protocol.RedisCommand;
+import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.HashRead;
 import io.redisarrow.core.RawBatch;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fetches a batch of hashes in one pipelined round trip: HGETALL per key (or HMGET of the
- * projected fields), followed by TTL per key when asked, all written with a single flush. Replies
- * are decoded into a {@link RawBatch} as they arrive. Keys that turned out to be gone or of
- * another type are dropped; with HMGET, a key whose fields are all nil is checked with one more
- * pipelined EXISTS round trip, sent only when such keys occur.
+ * Fetches a batch of hashes in one pipelined round trip on the scan's {@link FetchChannel}:
+ * HGETALL per key (or HMGET of the projected fields), followed by TTL per key when asked, encoded
+ * into one buffer and written with one flush. Replies are parsed into a {@link RawBatch} as they
+ * arrive ({@link HashReplies}). Keys that turned out to be gone or of another type are dropped;
+ * with HMGET, a key whose fields are all nil is checked with one more pipelined EXISTS round trip,
+ * sent only when such keys occur.
  */
 final class HashFetchStage implements FetchStage {
 
-    private final StatefulRedisConnection<byte[], byte[]> connection;
+    private static final byte[] HGETALL = RespWriter.bulk("HGETALL");
+
+    private static final byte[] HMGET = RespWriter.bulk("HMGET");
+
+    private static final byte[] TTL = RespWriter.bulk("TTL");
+
+    private static final byte[] EXISTS = RespWriter.bulk("EXISTS");
+
+    private final FetchChannel channel;
 
     private final HashRead read;
 
     private final FieldIndex index;
 
-    private final byte[][] fields;
+    private final byte[] fieldArguments;
 
     private final Duration timeout;
 
-    HashFetchStage(StatefulRedisConnection<byte[], byte[]> connection, HashRead read, Duration timeout) {
-        this.connection = connection;
+    HashFetchStage(FetchChannel channel, HashRead read, Duration timeout) {
+        this.channel = channel;
         this.read = read;
         this.index = new FieldIndex(read.fields());
-        this.fields = read.fields().toArray(new byte[0][]);
+        this.fieldArguments = encodeFields(read.fields());
         this.timeout = timeout;
     }
 
@@ -47,109 +50,102 @@ final class HashFetchStage implements FetchStage {
     public Mono<RawBatch> fetch(List<byte[]> keys) {
         return Mono.defer(() -> {
             int size = keys.size();
-            boolean withTtl = read.withTtl();
-            RawBatch batch = new RawBatch(fields.length, size, withTtl);
-            PendingBatch pending = new PendingBatch(withTtl ? size * 2 : size);
-            List<RedisCommand<byte[], byte[], ?>> commands = new ArrayList<>(withTtl ? size * 2 : size);
-            CommandOutput<?, ?, ?>[] data = new CommandOutput<?, ?, ?>[size];
-            IntegerOutput[] ttls = withTtl ? new IntegerOutput[size] : null;
-            for (int i = 0; i < size; i++) {
-                byte[] key = keys.get(i);
-                int row = batch.startRow(key);
-                CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE).addKey(key);
+            RawBatch batch = new RawBatch(read.fields().size(), size, read.withTtl());
+            long bytes = 0;
+            for (byte[] key : keys) {
+                batch.startRow(key);
+                bytes += key.length;
+            }
+            ByteBuf out = channel.alloc().buffer((int) Math.min(Integer.MAX_VALUE,
+                    bytes * (read.withTtl() ? 2 : 1) + (long) size * (40 + fieldArguments.length)));
+            for (byte[] key : keys) {
                 if (read.projected()) {
-                    for (byte[] field : fields) {
-                        args.add(field);
-                    }
-                    HashValuesOutput output = new HashValuesOutput(batch, row);
-                    data[i] = output;
-                    commands.add(new PipelinedCommand(CommandType.HMGET, output, args, pending));
+                    RespWriter.arrayHeader(out, 2 + read.fields().size());
+                    out.writeBytes(HMGET);
+                    RespWriter.bulk(out, key);
+                    out.writeBytes(fieldArguments);
                 } else {
-                    HashAllOutput output = new HashAllOutput(batch, row, index);
-                    data[i] = output;
-                    commands.add(new PipelinedCommand(CommandType.HGETALL, output, args, pending));
+                    RespWriter.arrayHeader(out, 2);
+                    out.writeBytes(HGETALL);
+                    RespWriter.bulk(out, key);
                 }
-                if (withTtl) {
-                    IntegerOutput ttl = new IntegerOutput();
-                    ttls[i] = ttl;
-                    commands.add(new PipelinedCommand(CommandType.TTL, ttl,
-                            new CommandArgs<>(ByteArrayCodec.INSTANCE).addKey(key), pending));
+                if (read.withTtl()) {
+                    RespWriter.arrayHeader(out, 2);
+                    out.writeBytes(TTL);
+                    RespWriter.bulk(out, key);
                 }
             }
-            connection.dispatch(commands);
-            return await(pending, read.projected() ? "HMGET" : "HGETALL", size)
-                    .then(Mono.defer(() -> complete(keys, batch, data, ttls)));
+            HashReplies replies = new HashReplies(batch, index, read.projected(), read.withTtl());
+            return await(channel.send(out, replies), read.projected() ? "HMGET" : "HGETALL", size)
+                    .then(Mono.defer(() -> complete(batch, replies)));
         });
     }
 
-    private Mono<RawBatch> complete(List<byte[]> keys, RawBatch batch, CommandOutput<?, ?, ?>[] data,
-            IntegerOutput[] ttls) {
-        int size = keys.size();
-        boolean[] keep = new boolean[size];
-        List<Integer> unsure = null;
-        for (int row = 0; row < size; row++) {
-            CommandOutput<?, ?, ?> output = data[row];
-            if (output.hasError()) {
-                if (isWrongType(output.getError())) {
-                    continue;
-                }
-                return Mono.error(ExceptionFactory.createExecutionException(
-                        (read.projected() ? "HMGET " : "HGETALL ") + printable(keys.get(row)) + " failed: "
-                                + output.getError()));
-            }
-            if (output instanceof HashAllOutput all) {
-                keep[row] = all.fieldCount() > 0;
-            } else if (((HashValuesOutput) output).anyPresent()) {
-                keep[row] = true;
-            } else {
-                if (unsure == null) {
-                    unsure = new ArrayList<>();
-                }
-                unsure.add(row);
-            }
-            if (ttls != null) {
-                batch.setTtl(row, ttls[row].hasError() ? -2 : ttls[row].value());
-            }
+    private Mono<RawBatch> complete(RawBatch batch, HashReplies replies) {
+        if (replies.error != null) {
+            return Mono.error(ExceptionFactory.createExecutionException((read.projected() ? "HMGET " : "HGETALL ")
+                    + new String(batch.key(replies.errorRow), StandardCharsets.UTF_8) + " failed: " + replies.error));
         }
-        if (unsure == null) {
-            batch.retainRows(keep);
+        int unsure = 0;
+        for (boolean u : replies.unsure) {
+            unsure += u ? 1 : 0;
+        }
+        if (unsure == 0) {
+            batch.retainRows(replies.keep);
             return Mono.just(batch);
         }
-        return exists(keys, unsure, keep).then(Mono.fromCallable(() -> {
-            batch.retainRows(keep);
+        return exists(batch, replies.unsure, replies.keep, unsure).then(Mono.fromCallable(() -> {
+            batch.retainRows(replies.keep);
             return batch;
         }));
     }
 
-    private Mono<Void> exists(List<byte[]> keys, List<Integer> rows, boolean[] keep) {
+    private Mono<Void> exists(RawBatch batch, boolean[] unsure, boolean[] keep, int count) {
         return Mono.defer(() -> {
-            PendingBatch pending = new PendingBatch(rows.size());
-            List<RedisCommand<byte[], byte[], ?>> commands = new ArrayList<>(rows.size());
-            IntegerOutput[] outputs = new IntegerOutput[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                outputs[i] = new IntegerOutput();
-                commands.add(new PipelinedCommand(CommandType.EXISTS, outputs[i],
-                        new CommandArgs<>(ByteArrayCodec.INSTANCE).addKey(keys.get(rows.get(i))), pending));
-            }
-            connection.dispatch(commands);
-            return await(pending, "EXISTS", rows.size()).then(Mono.fromRunnable(() -> {
-                for (int i = 0; i < outputs.length; i++) {
-                    keep[rows.get(i)] = !outputs[i].hasError() && outputs[i].value() > 0;
+            int[] rows = new int[count];
+            ByteBuf out = channel.alloc().buffer();
+            for (int row = 0, i = 0; row < unsure.length; row++) {
+                if (unsure[row]) {
+                    rows[i++] = row;
+                    RespWriter.arrayHeader(out, 2);
+                    out.writeBytes(EXISTS);
+                    RespWriter.bulk(out, batch.key(row));
                 }
-            }));
+            }
+            ExistsReplies replies = new ExistsReplies(rows, keep);
+            return await(channel.send(out, replies), "EXISTS", count);
         });
     }
 
-    private Mono<Void> await(PendingBatch pending, String command, int keys) {
-        return Mono.fromFuture(pending.future(), true)
-                .timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + keys + " " + command, timeout)));
+    private Mono<Void> await(Mono<Void> replies, String command, int keys) {
+        return replies.timeout(timeout,
+                Mono.error(() -> Timeouts.exception("pipeline of " + keys + " " + command, timeout)));
     }
 
-    private static boolean isWrongType(String error) {
-        return error != null && error.startsWith("WRONGTYPE");
+    private static byte[] encodeFields(List<byte[]> fields) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] field : fields) {
+            out.writeBytes(RespWriter.bulk(field));
+        }
+        return out.toByteArray();
     }
 
-    static String printable(byte[] key) {
-        return new String(key, StandardCharsets.UTF_8);
+    /** Marks the rows whose key EXISTS answered 1 as kept. */
+    private static final class ExistsReplies extends PendingReplies {
+
+        private final int[] rows;
+
+        private final boolean[] keep;
+
+        ExistsReplies(int[] rows, boolean[] keep) {
+            super(rows.length);
+            this.rows = rows;
+            this.keep = keep;
+        }
+
+        @Override
+        public void integer(long value) {
+            keep[rows[reply]] = value > 0;
+        }
     }
 }

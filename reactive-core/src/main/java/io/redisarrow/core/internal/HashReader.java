@@ -1,6 +1,8 @@
 package io.redisarrow.core.internal;
 
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.netty.channel.EventLoopGroup;
 import io.redisarrow.core.HashRead;
 import io.redisarrow.core.RawBatch;
 import reactor.core.publisher.Flux;
@@ -8,8 +10,9 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 
 /**
- * Entry point of the hash read path: SCAN (TYPE hash) → pipelined HGETALL/HMGET (+TTL) →
- * {@link RawBatch}es in key order.
+ * Entry point of the hash read path: SCAN (TYPE hash) on the shared connection → batches of keys
+ * → pipelined HGETALL/HMGET (+TTL) on the scan's own {@link FetchChannel} → {@link RawBatch}es in
+ * key order. The fetch channel lives exactly as long as the subscription.
  */
 public final class HashReader {
 
@@ -17,15 +20,20 @@ public final class HashReader {
     }
 
     /**
-     * @param connection a connection using byte-array keys and values
+     * @param connection the shared connection, used for SCAN
+     * @param uri where the fetch channel connects (credentials, database, TLS)
+     * @param connectTimeout the fetch channel's connect timeout
+     * @param group the event loops of fetch channels
      * @param read what to read
      * @param timeout the longest one round trip may take
      * @return the batches; see {@link BatchPipeline}
      */
-    public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, HashRead read,
-            Duration timeout) {
+    public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
+            Duration connectTimeout, EventLoopGroup group, HashRead read, Duration timeout) {
         KeySource keys = new ScanKeySource(connection, read.pattern(), read.countHint(), "hash", timeout);
-        FetchStage stage = new HashFetchStage(connection, read, timeout);
-        return BatchPipeline.read(keys, stage, read.batchSize(), read.parallel(), read.limit());
+        return Flux.usingWhen(FetchChannel.connect(uri, connectTimeout, group),
+                channel -> BatchPipeline.read(keys, new HashFetchStage(channel, read, timeout), read.batchSize(),
+                        read.parallel(), read.limit()),
+                FetchChannel::close);
     }
 }

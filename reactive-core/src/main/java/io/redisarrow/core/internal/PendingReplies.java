@@ -1,0 +1,79 @@
+package io.redisarrow.core.internal;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The replies one pipelined write is waiting for: a {@link ReplyConsumer} that completes its
+ * future when the expected number of replies has been read, or fails it when the connection does.
+ * Subclasses decode the parts; every method runs on the channel's event loop.
+ */
+abstract class PendingReplies implements ReplyConsumer {
+
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    private int remaining;
+
+    /** index of the reply being read, 0-based */
+    int reply;
+
+    PendingReplies(int expected) {
+        this.remaining = expected;
+    }
+
+    CompletableFuture<Void> future() {
+        return done;
+    }
+
+    boolean isComplete() {
+        return remaining == 0;
+    }
+
+    void fail(Throwable cause) {
+        done.completeExceptionally(cause);
+    }
+
+    @Override
+    public void beginReply() {
+    }
+
+    @Override
+    public void abortReply() {
+    }
+
+    @Override
+    public final void endReply() {
+        replyEnded();
+        reply++;
+        if (--remaining == 0) {
+            done.complete(null);
+        }
+    }
+
+    /** Called when reply number {@link #reply} is complete. */
+    void replyEnded() {
+    }
+
+    @Override
+    public void array(int count) {
+    }
+
+    @Override
+    public void bulk(byte[] data, int offset, int length) {
+    }
+
+    @Override
+    public void nil() {
+    }
+
+    @Override
+    public void integer(long value) {
+    }
+
+    @Override
+    public void simple(byte[] data, int offset, int length) {
+    }
+
+    @Override
+    public void error(String message) {
+    }
+}
