@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Integers: optional {@code +} or {@code -}, then digits; no spaces, no overflow. Decimals:
  * {@code [+-]digits[.digits][(e|E)[+-]digits]} (also {@code .5} and {@code 5.}), plus
- * {@code inf}, {@code infinity} and {@code nan} in any case, as Redis writes them. Up to 19
+ * {@code inf}, {@code infinity} and {@code nan} in any case, as Redis writes them. Up to 18
  * significant digits with a power of ten up to 22 are computed exactly (Clinger's fast path, which
  * rounds correctly); anything else goes through {@link Double#parseDouble}, after this class has
  * checked the syntax itself (so Java-only forms such as {@code 1d} or {@code 0x1p3} are rejected).
@@ -91,7 +91,7 @@ final class AsciiNumbers {
         int digits = 0;
         boolean dropped = false;
         for (; i < end && data[i] >= '0' && data[i] <= '9'; i++, digits++) {
-            if (significant < 19) {
+            if (significant < 18) {
                 mantissa = mantissa * 10 + (data[i] - '0');
                 if (mantissa != 0) {
                     significant++;
@@ -104,7 +104,7 @@ final class AsciiNumbers {
         if (i < end && data[i] == '.') {
             i++;
             for (; i < end && data[i] >= '0' && data[i] <= '9'; i++, digits++) {
-                if (significant < 19) {
+                if (significant < 18) {
                     mantissa = mantissa * 10 + (data[i] - '0');
                     exponent--;
                     if (mantissa != 0) {

@@ -14,11 +14,18 @@ final class Booleans {
         int end = offset + length;
         switch (length) {
             case 1: {
-                int c = data[offset] | 0x20;
-                if (c == '1' || c == 't' || c == 'y') {
+                byte c = data[offset];
+                if (c == '1') {
                     return true;
                 }
-                if (c == '0' || c == 'f' || c == 'n') {
+                if (c == '0') {
+                    return false;
+                }
+                int letter = c | 0x20;
+                if (letter == 't' || letter == 'y') {
+                    return true;
+                }
+                if (letter == 'f' || letter == 'n') {
                     return false;
                 }
                 break;
