@@ -123,7 +123,8 @@ public final class RedisArrow implements AutoCloseable {
                 .parallel(scan.parallel())
                 .projected(scan.projection().isPresent())
                 .withTtl(scan.ttlColumn().isPresent())
-                .limit(scan.limit());
+                .limit(scan.limit())
+                .typeFilter(scan.typeFilter());
         for (Field field : scan.dataFields()) {
             read.field(field.getName());
         }

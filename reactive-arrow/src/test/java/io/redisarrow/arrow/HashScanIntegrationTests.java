@@ -143,6 +143,21 @@ class HashScanIntegrationTests extends ScanTestSupport {
     }
 
     @Test
+    void skipsKeysOfOtherTypesWithoutTheServerSideTypeFilterToo() {
+        hset(prefix + "hash", Map.of("s", "x"));
+        commands().set(bytes(prefix + "string"), bytes("v"));
+        commands().sadd(bytes(prefix + "set"), bytes("m"));
+        for (boolean projected : new boolean[] { false, true }) {
+            HashScan.Builder builder = scan().typeFilter(false).batchSize(2);
+            if (projected) {
+                builder.project("s");
+            }
+            List<Map<String, Object>> rows = Rows.collect(redis.scanHashes(builder.build()));
+            assertThat(rows).extracting(row -> row.get("_key")).containsExactly(prefix + "hash");
+        }
+    }
+
+    @Test
     void ignoresFieldsNotInTheSchema() {
         hset(prefix + "a", Map.of("s", "x", "extra", "y", "more", "z"));
         List<Map<String, Object>> rows = Rows.collect(redis.scanHashes(scan().build()));

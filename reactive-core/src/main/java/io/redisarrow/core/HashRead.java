@@ -29,6 +29,8 @@ public final class HashRead {
 
     private final long limit;
 
+    private final boolean typeFilter;
+
     private HashRead(Builder builder) {
         this.pattern = builder.pattern;
         this.countHint = builder.countHint;
@@ -38,6 +40,7 @@ public final class HashRead {
         this.projected = builder.projected;
         this.withTtl = builder.withTtl;
         this.limit = builder.limit;
+        this.typeFilter = builder.typeFilter;
     }
 
     /** @return a builder with no fields, pattern {@code *} and batches of 1000 keys */
@@ -91,11 +94,16 @@ public final class HashRead {
         return limit;
     }
 
+    /** @return whether SCAN asks the server for hashes only (TYPE hash) */
+    public boolean typeFilter() {
+        return typeFilter;
+    }
+
     @Override
     public String toString() {
         return "HashRead{pattern='" + pattern + "', countHint=" + countHint + ", batchSize=" + batchSize
                 + ", parallel=" + parallel + ", fields=" + fields.size() + ", projected=" + projected
-                + ", withTtl=" + withTtl + ", limit=" + limit + '}';
+                + ", withTtl=" + withTtl + ", limit=" + limit + ", typeFilter=" + typeFilter + '}';
     }
 
     /** Builder of {@link HashRead}; setters validate eagerly. */
@@ -116,6 +124,8 @@ public final class HashRead {
         private boolean withTtl;
 
         private long limit = Long.MAX_VALUE;
+
+        private boolean typeFilter = true;
 
         private Builder() {
         }
@@ -206,6 +216,16 @@ public final class HashRead {
                 throw new IllegalArgumentException("limit must be >= 0");
             }
             this.limit = limit;
+            return this;
+        }
+
+        /**
+         * @param typeFilter {@code true}: SCAN ... TYPE hash; {@code false}: no TYPE, keys of other
+         *        types are dropped when their fetch answers WRONGTYPE
+         * @return this builder
+         */
+        public Builder typeFilter(boolean typeFilter) {
+            this.typeFilter = typeFilter;
             return this;
         }
 

@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 
 /**
- * Entry point of the hash read path: SCAN (TYPE hash) on the shared connection → batches of keys
+ * Entry point of the hash read path: SCAN (with TYPE hash unless turned off) on the shared connection → batches of keys
  * → pipelined HGETALL/HMGET (+TTL) on the scan's own {@link FetchChannel} → {@link RawBatch}es in
  * key order. The fetch channel lives exactly as long as the subscription.
  */
@@ -30,7 +30,8 @@ public final class HashReader {
      */
     public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
             Duration connectTimeout, EventLoopGroup group, HashRead read, Duration timeout) {
-        KeySource keys = new ScanKeySource(connection, read.pattern(), read.countHint(), "hash", timeout);
+        KeySource keys = new ScanKeySource(connection, read.pattern(), read.countHint(),
+                read.typeFilter() ? "hash" : null, timeout);
         return Flux.usingWhen(FetchChannel.connect(uri, connectTimeout, group),
                 channel -> BatchPipeline.read(keys, new HashFetchStage(channel, read, timeout), read.batchSize(),
                         read.parallel(), read.limit()),
