@@ -64,11 +64,15 @@ public final class HashScanBenchmark {
         ServerCeiling.Result ceiling = ServerCeiling.measure(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379, keys);
         List<Measurement> results = new ArrayList<>();
         for (int parallel : parallels) {
-            try (Reader reader = new RedisArrowReader(url, parallel, 1000, false)) {
+            try (Reader reader = new RedisArrowReader(url, parallel, 1000, false, true)) {
                 results.add(Measurement.of(reader, keys, 1, repetitions));
             }
         }
-        try (Reader reader = new RedisArrowReader(url, 4, 1000, true)) {
+        int widest = Arrays.stream(parallels).max().orElse(4);
+        try (Reader reader = new RedisArrowReader(url, widest, 1000, false, false)) {
+            results.add(Measurement.of(reader, keys, 1, repetitions));
+        }
+        try (Reader reader = new RedisArrowReader(url, widest, 1000, true, true)) {
             results.add(Measurement.of(reader, keys, 1, repetitions));
         }
         Measurement jedis;

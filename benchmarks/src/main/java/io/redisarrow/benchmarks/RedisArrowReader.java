@@ -18,15 +18,16 @@ final class RedisArrowReader implements Reader {
 
     private final String name;
 
-    RedisArrowReader(String url, int parallel, int batchSize, boolean projected) {
+    RedisArrowReader(String url, int parallel, int batchSize, boolean projected, boolean typeFilter) {
         this.redis = RedisArrow.connect(url);
         HashScan.Builder builder = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA)
-                .batchSize(batchSize).countHint(1000).parallel(parallel);
+                .batchSize(batchSize).countHint(1000).parallel(parallel).typeFilter(typeFilter);
         if (projected) {
             builder.project(BenchData.FIELDS);
         }
         this.scan = builder.build();
-        this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL");
+        this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL")
+                + (typeFilter ? "" : ", no SCAN TYPE");
     }
 
     @Override

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Connections speak RESP2 with byte-array keys and values. Round trips are bounded by the
  * command timeout of {@link ConnectionOptions}; Lettuce's per-command timers are off because one
- * batch is one round trip.
+ * batch is one round trip. While the shared connection is down (it reconnects in the background),
+ * commands fail at once instead of queueing, so a scan ends with an error rather than waiting.
  */
 public final class RedisSession implements AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class RedisSession implements AutoCloseable {
         this.client = RedisClient.create(resources);
         this.client.setOptions(ClientOptions.builder()
                 .protocolVersion(ProtocolVersion.RESP2)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.builder().build())
                 .socketOptions(SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build())
                 .build());
