@@ -30,7 +30,8 @@ public final class HashReader {
      */
     public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
             Duration connectTimeout, EventLoopGroup group, HashRead read, Duration timeout) {
-        KeySource keys = new ScanKeySource(connection, read.pattern(), read.countHint(),
+        KeySource keys = new ScanKeySource(connection, uri.getHost() + ":" + uri.getPort(), read.pattern(),
+                read.countHint(),
                 read.typeFilter() ? "hash" : null, timeout);
         return Flux.usingWhen(FetchChannel.connect(uri, connectTimeout, group),
                 channel -> BatchPipeline.read(keys, new HashFetchStage(channel, read, timeout), read.batchSize(),

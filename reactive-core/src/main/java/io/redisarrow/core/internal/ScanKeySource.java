@@ -1,5 +1,8 @@
 package io.redisarrow.core.internal;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.protocol.AsyncCommand;
@@ -30,8 +33,11 @@ final class ScanKeySource implements KeySource {
 
     private final Duration timeout;
 
-    ScanKeySource(StatefulRedisConnection<byte[], byte[]> connection, String pattern, long count, String type,
-            Duration timeout) {
+    private final String address;
+
+    ScanKeySource(StatefulRedisConnection<byte[], byte[]> connection, String address, String pattern, long count,
+            String type, Duration timeout) {
+        this.address = address;
         this.connection = connection;
         this.pattern = pattern.getBytes(StandardCharsets.UTF_8);
         this.count = count;
@@ -56,7 +62,10 @@ final class ScanKeySource implements KeySource {
                     new Command<>(CommandType.SCAN, new ScanPageOutput(), args));
             connection.dispatch(command);
             return Mono.fromCompletionStage(command)
-                    .timeout(timeout, Mono.error(() -> Timeouts.exception("SCAN", timeout)));
+                    .timeout(timeout, Mono.error(() -> Timeouts.exception("SCAN", timeout)))
+                    .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException)
+                            && !(e instanceof RedisCommandExecutionException),
+                            e -> new RedisConnectionException("SCAN on " + address + " failed: " + e.getMessage(), e));
         });
     }
 }
