@@ -1,6 +1,7 @@
 package io.redisarrow.arrow;
 
 import io.redisarrow.arrow.consumer.Consumers;
+import io.redisarrow.core.HashRead;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -46,15 +47,9 @@ public final class HashScan {
     /** Default parse-error policy. */
     public static final ParseErrorPolicy DEFAULT_PARSE_ERROR_POLICY = ParseErrorPolicy.FAIL;
 
-    private final String pattern;
+    private final HashRead read;
 
     private final Schema schema;
-
-    private final int batchSize;
-
-    private final int countHint;
-
-    private final int parallel;
 
     private final List<String> projection;
 
@@ -66,26 +61,17 @@ public final class HashScan {
 
     private final String rowIndexColumn;
 
-    private final long limit;
-
     private final ParseErrorPolicy parseErrorPolicy;
 
-    private final boolean typeFilter;
-
-    private HashScan(Builder b) {
-        this.pattern = b.pattern;
+    private HashScan(Builder b, HashRead read) {
+        this.read = read;
         this.schema = b.schema;
-        this.batchSize = b.batchSize;
-        this.countHint = b.countHint;
-        this.parallel = b.parallel;
         this.projection = b.projection == null ? null : Collections.unmodifiableList(new ArrayList<>(b.projection));
         this.keyColumn = b.keyColumn;
         this.binaryKeys = b.binaryKeys;
         this.ttlColumn = b.ttlColumn;
         this.rowIndexColumn = b.rowIndexColumn;
-        this.limit = b.limit;
         this.parseErrorPolicy = b.parseErrorPolicy;
-        this.typeFilter = b.typeFilter;
     }
 
     /** @return a builder with the defaults above; {@link Builder#schema(Schema)} is required */
@@ -95,7 +81,7 @@ public final class HashScan {
 
     /** @return the SCAN MATCH glob */
     public String pattern() {
-        return pattern;
+        return read.pattern();
     }
 
     /** @return the declared schema of the hash fields */
@@ -105,17 +91,17 @@ public final class HashScan {
 
     /** @return keys per round trip and most rows per batch */
     public int batchSize() {
-        return batchSize;
+        return read.batchSize();
     }
 
     /** @return the SCAN COUNT hint */
     public int countHint() {
-        return countHint;
+        return read.countHint();
     }
 
     /** @return round trips in flight */
     public int parallel() {
-        return parallel;
+        return read.parallel();
     }
 
     /** @return the projected fields in column order, if a projection was set */
@@ -145,7 +131,7 @@ public final class HashScan {
 
     /** @return the most rows the scan produces ({@link Long#MAX_VALUE}: no limit) */
     public long limit() {
-        return limit;
+        return read.limit();
     }
 
     /** @return what to do with values that do not parse */
@@ -155,7 +141,12 @@ public final class HashScan {
 
     /** @return whether SCAN filters by type on the server (TYPE hash) */
     public boolean typeFilter() {
-        return typeFilter;
+        return read.typeFilter();
+    }
+
+    /** @return the Redis side of this scan */
+    HashRead read() {
+        return read;
     }
 
     /** @return the fields that become data columns, in column order */
@@ -172,24 +163,21 @@ public final class HashScan {
 
     @Override
     public String toString() {
-        return "HashScan{pattern='" + pattern + "', fields=" + schema.getFields().size() + ", batchSize=" + batchSize
-                + ", countHint=" + countHint + ", parallel=" + parallel + ", projection=" + projection
+        return "HashScan{pattern='" + read.pattern() + "', fields=" + schema.getFields().size() + ", batchSize="
+                + read.batchSize() + ", countHint=" + read.countHint() + ", parallel=" + read.parallel()
+                + ", projection=" + projection
                 + ", keyColumn=" + keyColumn + ", ttlColumn=" + ttlColumn + ", rowIndexColumn=" + rowIndexColumn
-                + ", limit=" + limit + ", onParseError=" + parseErrorPolicy + ", typeFilter=" + typeFilter + '}';
+                + ", limit=" + read.limit() + ", onParseError=" + parseErrorPolicy + ", typeFilter=" + read.typeFilter() + '}';
     }
 
     /** Builder of {@link HashScan}; setters validate eagerly, {@link #build()} checks the whole. */
     public static final class Builder {
 
-        private String pattern = DEFAULT_PATTERN;
+        private final HashRead.Builder read = HashRead.builder().pattern(DEFAULT_PATTERN)
+                .batchSize(DEFAULT_BATCH_SIZE).countHint(DEFAULT_COUNT_HINT).parallel(DEFAULT_PARALLEL)
+                .typeFilter(DEFAULT_TYPE_FILTER);
 
         private Schema schema;
-
-        private int batchSize = DEFAULT_BATCH_SIZE;
-
-        private int countHint = DEFAULT_COUNT_HINT;
-
-        private int parallel = DEFAULT_PARALLEL;
 
         private List<String> projection;
 
@@ -201,11 +189,7 @@ public final class HashScan {
 
         private String rowIndexColumn;
 
-        private long limit = Long.MAX_VALUE;
-
         private ParseErrorPolicy parseErrorPolicy = DEFAULT_PARSE_ERROR_POLICY;
-
-        private boolean typeFilter = DEFAULT_TYPE_FILTER;
 
         private Builder() {
         }
@@ -215,11 +199,7 @@ public final class HashScan {
          * @return this builder
          */
         public Builder pattern(String pattern) {
-            Objects.requireNonNull(pattern, "pattern must not be null");
-            if (pattern.isEmpty()) {
-                throw new IllegalArgumentException("pattern must not be empty");
-            }
-            this.pattern = pattern;
+            read.pattern(pattern);
             return this;
         }
 
@@ -242,10 +222,7 @@ public final class HashScan {
          * @return this builder
          */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1");
-            }
-            this.batchSize = batchSize;
+            read.batchSize(batchSize);
             return this;
         }
 
@@ -254,10 +231,7 @@ public final class HashScan {
          * @return this builder
          */
         public Builder countHint(int countHint) {
-            if (countHint < 1) {
-                throw new IllegalArgumentException("countHint must be >= 1");
-            }
-            this.countHint = countHint;
+            read.countHint(countHint);
             return this;
         }
 
@@ -266,10 +240,7 @@ public final class HashScan {
          * @return this builder
          */
         public Builder parallel(int parallel) {
-            if (parallel < 1) {
-                throw new IllegalArgumentException("parallel must be >= 1");
-            }
-            this.parallel = parallel;
+            read.parallel(parallel);
             return this;
         }
 
@@ -354,10 +325,7 @@ public final class HashScan {
          * @return this builder
          */
         public Builder limit(long limit) {
-            if (limit < 0) {
-                throw new IllegalArgumentException("limit must be >= 0");
-            }
-            this.limit = limit;
+            read.limit(limit);
             return this;
         }
 
@@ -383,7 +351,7 @@ public final class HashScan {
          * @return this builder
          */
         public Builder typeFilter(boolean typeFilter) {
-            this.typeFilter = typeFilter;
+            read.typeFilter(typeFilter);
             return this;
         }
 
@@ -418,7 +386,13 @@ public final class HashScan {
                             + "' is used twice (rename the key, TTL or row index column)");
                 }
             }
-            return new HashScan(this);
+            read.projected(projection != null).withTtl(ttlColumn != null);
+            for (String field : projection == null ? names : projection) {
+                read.field(field);
+            }
+            HashRead built = read.build();
+            read.clearFields();
+            return new HashScan(this, built);
         }
 
         private static String columnName(String name, String what) {

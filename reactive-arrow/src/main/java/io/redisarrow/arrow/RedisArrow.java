@@ -6,7 +6,6 @@ import io.redisarrow.core.RedisSession;
 import io.redisarrow.core.internal.DemandGate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.types.pojo.Field;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -103,7 +102,7 @@ public final class RedisArrow implements AutoCloseable {
      */
     public Flux<RecordBatch> scanHashes(HashScan scan) {
         Objects.requireNonNull(scan, "scan must not be null");
-        HashRead read = hashRead(scan);
+        HashRead read = scan.read();
         HashBatchDecoder decoder = new HashBatchDecoder(scan);
         return DemandGate.gate(open -> {
             if (closed.get()) {
@@ -113,22 +112,6 @@ public final class RedisArrow implements AutoCloseable {
                     .publishOn(decodeScheduler, 1)
                     .map(raw -> decoder.decode(raw, allocator));
         });
-    }
-
-    private static HashRead hashRead(HashScan scan) {
-        HashRead.Builder read = HashRead.builder()
-                .pattern(scan.pattern())
-                .countHint(scan.countHint())
-                .batchSize(scan.batchSize())
-                .parallel(scan.parallel())
-                .projected(scan.projection().isPresent())
-                .withTtl(scan.ttlColumn().isPresent())
-                .limit(scan.limit())
-                .typeFilter(scan.typeFilter());
-        for (Field field : scan.dataFields()) {
-            read.field(field.getName());
-        }
-        return read.build();
     }
 
     /**

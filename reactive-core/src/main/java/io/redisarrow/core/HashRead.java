@@ -190,6 +190,16 @@ public final class HashRead {
         }
 
         /**
+         * Forgets the fields added so far, so the builder can be reused.
+         *
+         * @return this builder
+         */
+        public Builder clearFields() {
+            fields.clear();
+            return this;
+        }
+
+        /**
          * @param projected {@code true}: HMGET only the fields; {@code false}: HGETALL
          * @return this builder
          */

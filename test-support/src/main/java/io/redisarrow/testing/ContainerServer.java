@@ -58,18 +58,8 @@ final class ContainerServer implements RedisTestServer, AutoCloseable {
     }
 
     @Override
-    public boolean hasSearch() {
-        return facts.hasSearch();
-    }
-
-    @Override
-    public boolean hasJson() {
-        return facts.hasJson();
-    }
-
-    @Override
-    public String version() {
-        return facts.version();
+    public ServerFacts facts() {
+        return facts;
     }
 
     @Override

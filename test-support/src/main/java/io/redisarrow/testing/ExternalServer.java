@@ -25,17 +25,7 @@ record ExternalServer(String url, String host, int port, ServerFacts facts) impl
     }
 
     @Override
-    public boolean hasSearch() {
-        return facts.hasSearch();
-    }
-
-    @Override
-    public boolean hasJson() {
-        return facts.hasJson();
-    }
-
-    @Override
-    public String version() {
-        return facts.version();
+    public ServerFacts facts() {
+        return facts;
     }
 }

@@ -98,18 +98,8 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
     }
 
     @Override
-    public boolean hasSearch() {
-        return facts.hasSearch();
-    }
-
-    @Override
-    public boolean hasJson() {
-        return facts.hasJson();
-    }
-
-    @Override
-    public String version() {
-        return facts.version();
+    public ServerFacts facts() {
+        return facts;
     }
 
     /** @return whether the process is running */

@@ -17,14 +17,23 @@ public interface RedisTestServer {
     /** @return the port */
     int port();
 
+    /** @return what the server is and can do */
+    ServerFacts facts();
+
     /** @return whether RediSearch (FT.*) is loaded */
-    boolean hasSearch();
+    default boolean hasSearch() {
+        return facts().hasSearch();
+    }
 
     /** @return whether RedisJSON (JSON.*) is loaded */
-    boolean hasJson();
+    default boolean hasJson() {
+        return facts().hasJson();
+    }
 
     /** @return the server's version, e.g. {@code 7.0.15} */
-    String version();
+    default String version() {
+        return facts().version();
+    }
 
     /**
      * @param testName a readable name

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Reads what a running server is and can do (version, modules) over RESP.
+ * What a running server is and can do, read over RESP: its version and whether RediSearch and
+ * RedisJSON are loaded.
+ *
+ * @param version the server's version, e.g. {@code 7.0.15}
+ * @param hasSearch whether RediSearch (FT.*) is loaded
+ * @param hasJson whether RedisJSON (JSON.*) is loaded
  */
-record ServerFacts(String version, boolean hasSearch, boolean hasJson) {
+public record ServerFacts(String version, boolean hasSearch, boolean hasJson) {
 
     static ServerFacts read(String host, int port, String password) throws IOException {
         try (Resp resp = new Resp(host, port, password, 5000)) {
