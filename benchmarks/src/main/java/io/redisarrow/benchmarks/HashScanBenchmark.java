@@ -61,34 +61,30 @@ public final class HashScanBenchmark {
             throws Exception {
         BenchData.ensureLoaded(url, keys);
         URI uri = URI.create(url);
-        ServerCeiling.Result ceiling = ServerCeiling.measure(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379, keys);
         List<Measurement> results = new ArrayList<>();
-        for (int parallel : parallels) {
-            try (Reader reader = new RedisArrowReader(url, parallel, 1000, false, true)) {
-                results.add(Measurement.of(reader, keys, 1, repetitions));
+        try (ServerCost cost = new ServerCost(url)) {
+            ServerCeiling.Result ceiling = ServerCeiling.measure(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379,
+                    keys, cost);
+            for (int parallel : parallels) {
+                results.add(measure(new RedisArrowReader(url, parallel, 1000, false, true), keys, repetitions, cost));
             }
+            int widest = Arrays.stream(parallels).max().orElse(4);
+            results.add(measure(new RedisArrowReader(url, widest, 1000, false, false), keys, repetitions, cost));
+            results.add(measure(new RedisArrowReader(url, widest, 1000, true, true), keys, repetitions, cost));
+            Measurement jedis = measure(new JedisReader(url), keys, repetitions, cost);
+            Measurement lettuce = measure(new LettuceReader(url), keys, repetitions, cost);
+            results.add(jedis);
+            results.add(lettuce);
+            String markdown = Report.markdown(Facts.read(url, keys), ceiling, results, jedis, lettuce, command);
+            System.out.println(markdown);
+            Path written = Report.write(out, markdown, Report.csv(ceiling, results, jedis, lettuce));
+            Progress.say("written %s (and .csv)", written.toAbsolutePath());
         }
-        int widest = Arrays.stream(parallels).max().orElse(4);
-        try (Reader reader = new RedisArrowReader(url, widest, 1000, false, false)) {
-            results.add(Measurement.of(reader, keys, 1, repetitions));
+    }
+
+    private static Measurement measure(Reader reader, int keys, int repetitions, ServerCost cost) {
+        try (reader) {
+            return Measurement.of(reader, keys, 1, repetitions, cost);
         }
-        try (Reader reader = new RedisArrowReader(url, widest, 1000, true, true)) {
-            results.add(Measurement.of(reader, keys, 1, repetitions));
-        }
-        Measurement jedis;
-        try (Reader reader = new JedisReader(url)) {
-            jedis = Measurement.of(reader, keys, 1, repetitions);
-        }
-        Measurement lettuce;
-        try (Reader reader = new LettuceReader(url)) {
-            lettuce = Measurement.of(reader, keys, 1, repetitions);
-        }
-        results.add(jedis);
-        results.add(lettuce);
-        Facts facts = Facts.read(url, keys);
-        String markdown = Report.markdown(facts, ceiling, results, jedis, lettuce, command);
-        System.out.println(markdown);
-        Path written = Report.write(out, markdown, Report.csv(ceiling, results, jedis, lettuce));
-        Progress.say("written %s (and .csv)", written.toAbsolutePath());
     }
 }

@@ -3,14 +3,16 @@ package io.redisarrow.benchmarks;
 import java.util.Arrays;
 
 /**
- * Rates of repeated passes of one scenario: median, min and max rows per second.
+ * Rates of repeated passes of one scenario (median, min and max rows per second) and the server's
+ * command time per row over those passes.
  */
-record Measurement(String scenario, int parallel, double[] rowsPerSecond) {
+record Measurement(String scenario, int parallel, double[] rowsPerSecond, double serverMicrosPerRow) {
 
-    static Measurement of(Reader reader, int expectedRows, int warmups, int repetitions) {
+    static Measurement of(Reader reader, int expectedRows, int warmups, int repetitions, ServerCost cost) {
         for (int i = 0; i < warmups; i++) {
             check(reader, reader.pass(), expectedRows);
         }
+        cost.reset();
         double[] rates = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
             long start = System.nanoTime();
@@ -21,7 +23,8 @@ record Measurement(String scenario, int parallel, double[] rowsPerSecond) {
             Progress.say("%s%s: pass %d: %,.0f rows/s", reader.name(),
                     reader.parallel() > 0 ? " (parallel " + reader.parallel() + ")" : "", i + 1, rates[i]);
         }
-        return new Measurement(reader.name(), reader.parallel(), rates);
+        double micros = cost.commandMicros() / (double) ((long) expectedRows * repetitions);
+        return new Measurement(reader.name(), reader.parallel(), rates, micros);
     }
 
     private static void check(Reader reader, long rows, int expected) {

@@ -98,7 +98,7 @@ final class HashBatchDecoder {
     }
 
     private void decodeKeys(RawBatch raw, FieldVector vector, int rows) {
-        allocate(vector, rows, totalKeyBytes(raw, rows));
+        ((BaseVariableWidthVector) vector).allocateNew(Math.max(1, totalKeyBytes(raw, rows)), rows);
         ColumnConsumer consumer = Consumers.create(vector);
         byte[] data = raw.data();
         for (int row = 0; row < rows; row++) {
@@ -111,7 +111,7 @@ final class HashBatchDecoder {
     }
 
     private long decodeField(RawBatch raw, int field, FieldVector vector, int rows) {
-        allocate(vector, rows, totalValueBytes(raw, field, rows));
+        allocate(vector, raw, field, rows);
         ColumnConsumer consumer = Consumers.create(vector);
         Field declared = dataFields.get(field);
         byte[] data = raw.data();
@@ -143,9 +143,9 @@ final class HashBatchDecoder {
         return nulled;
     }
 
-    private static void allocate(FieldVector vector, int rows, long variableBytes) {
+    private static void allocate(FieldVector vector, RawBatch raw, int field, int rows) {
         if (vector instanceof BaseVariableWidthVector variable) {
-            variable.allocateNew(Math.max(1, variableBytes), rows);
+            variable.allocateNew(Math.max(1, totalValueBytes(raw, field, rows)), rows);
         } else {
             vector.setInitialCapacity(rows);
             vector.allocateNew();

@@ -71,17 +71,21 @@ final class FetchChannel {
                         }
                     });
             ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
-            return Mono.<FetchChannel>create(sink -> connecting.addListener(f -> {
-                if (f.isSuccess()) {
-                    sink.success(new FetchChannel(connecting.channel(), handler));
-                } else {
-                    sink.error(new RedisConnectionException("Unable to connect to " + address + " within "
-                            + connectTimeout.toMillis() + " ms: is Redis running there and reachable? ("
-                            + f.cause().getMessage() + ")", f.cause()));
-                }
-            }));
+            return Mono.<FetchChannel>create(sink -> {
+                sink.onCancel(() -> connecting.channel().close());
+                connecting.addListener(f -> {
+                    if (f.isSuccess()) {
+                        sink.success(new FetchChannel(connecting.channel(), handler));
+                    } else {
+                        sink.error(new RedisConnectionException("Unable to connect to " + address + " within "
+                                + connectTimeout.toMillis() + " ms: is Redis running there and reachable? ("
+                                + f.cause().getMessage() + ")", f.cause()));
+                    }
+                });
+            });
         }).flatMap(channel -> channel.handshake(uri, address).thenReturn(channel)
-                .onErrorResume(e -> channel.close().then(Mono.error(e))));
+                .onErrorResume(e -> channel.close().then(Mono.error(e)))
+                .doOnCancel(() -> channel.channel.close()));
     }
 
     /** Sends AUTH and SELECT as the URL asks, in one round trip. */
