@@ -1,64 +1,128 @@
 package io.redisarrow.benchmarks;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The facts of the machine and server a run measured: cores, memory, OS, JVM, Redis and modules.
+ * The facts of the machine, JVM and server a run measured, for the report's header.
  */
-record Facts(int keys, int cores, String memoryTotal, String os, String jvm, String redis, String modules, String date) {
+record Facts(int keys, long dbSize, String cores, String cpu, String memory, String os, String jvm, String jvmFlags,
+        String redis, String modules, String redisBenchmark, String libraries, String date) {
 
-    static Facts read(String url, int keys) {
-        String redis = "unknown";
-        String modules = "none";
-        RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            for (String line : connection.sync().info("server").split("\r?\n")) {
-                if (line.startsWith("redis_version:")) {
-                    redis = line.substring("redis_version:".length());
-                }
+    /**
+     * @param redis a connection to the measured server
+     * @param keys N
+     * @return the facts
+     */
+    static Facts read(RedisCommands<String, String> redis, int keys) {
+        String version = infoValue(redis.info("server"), "redis_version");
+        List<String> modules = new ArrayList<>();
+        for (String line : redis.info("modules").split("\r?\n")) {
+            if (line.startsWith("module:name=")) {
+                String[] parts = line.substring("module:".length()).split(",");
+                modules.add(parts[0].substring("name=".length()) + (parts.length > 1 ? " " + parts[1] : ""));
             }
-            StringBuilder found = new StringBuilder();
-            for (String line : connection.sync().info("modules").split("\r?\n")) {
-                if (line.startsWith("module:name=")) {
-                    String[] parts = line.substring("module:".length()).split(",");
-                    found.append(found.length() == 0 ? "" : ", ").append(parts[0].substring(5)).append(' ')
-                            .append(parts.length > 1 ? parts[1] : "");
-                }
-            }
-            if (found.length() > 0) {
-                modules = found.toString();
-            }
-        } finally {
-            client.shutdown();
         }
-        return new Facts(keys, Runtime.getRuntime().availableProcessors(), memory(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), redis, modules,
-                LocalDate.now().toString());
+        String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        List<String> flags = new ArrayList<>();
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-X") || arg.startsWith("--add-opens")) {
+                flags.add(arg);
+            }
+        }
+        String libraries = "Lettuce " + implementationVersion(io.lettuce.core.RedisClient.class) + ", Jedis "
+                + implementationVersion(redis.clients.jedis.Jedis.class) + ", Arrow "
+                + implementationVersion(org.apache.arrow.vector.VectorSchemaRoot.class) + ", Reactor "
+                + implementationVersion(reactor.core.publisher.Flux.class);
+        return new Facts(keys, redis.dbsize(), readCores(), readCpu(), readMemory(), readOs(), jvm, String.join(" ", flags),
+                version == null ? "unknown" : version, modules.isEmpty() ? "none" : String.join(", ", modules),
+                ServerCeiling.version(), libraries,
+                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)));
     }
 
-    private static String memory() {
+    /** @return the facts as Markdown list lines */
+    String markdown() {
+        return String.format(Locale.ROOT, """
+                - Data: %,d hashes x 10 fields (database holds %,d keys)
+                - Machine: %s cores (%s), %s RAM, %s
+                - JVM: %s (%s)
+                - Redis: %s, modules: %s; %s
+                - Clients: %s
+                - Date: %s
+                """, keys, dbSize, cores, cpu, memory, os, jvm, jvmFlags, redis, modules, redisBenchmark, libraries, date);
+    }
+
+    private static String infoValue(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    private static String implementationVersion(Class<?> type) {
+        String version = type.getPackage().getImplementationVersion();
+        return version == null ? "?" : version;
+    }
+
+    private static String readCores() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                    return String.format("%.1f GiB", kb / 1024.0 / 1024.0);
+            Process process = new ProcessBuilder("nproc").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0 && !out.isEmpty()) {
+                return out;
+            }
+        } catch (IOException e) {
+            // no nproc: fall back to the JVM's view
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Integer.toString(Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String readCpu() {
+        String model = fileValue(Path.of("/proc/cpuinfo"), "model name", ':');
+        return model == null ? System.getProperty("os.arch") : model;
+    }
+
+    private static String readMemory() {
+        String total = fileValue(Path.of("/proc/meminfo"), "MemTotal", ':');
+        if (total == null) {
+            return "unknown";
+        }
+        long kb = Long.parseLong(total.replaceAll("\\D", ""));
+        return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+    }
+
+    private static String readOs() {
+        String name = fileValue(Path.of("/etc/os-release"), "PRETTY_NAME", '=');
+        String kernel = System.getProperty("os.name") + " " + System.getProperty("os.version");
+        return name == null ? kernel : name.replace("\"", "") + ", " + kernel;
+    }
+
+    private static String fileValue(Path file, String name, char separator) {
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith(name)) {
+                    int at = line.indexOf(separator);
+                    return at < 0 ? null : line.substring(at + 1).trim();
                 }
             }
         } catch (IOException | RuntimeException e) {
             // not Linux
         }
-        return "unknown";
-    }
-
-    String describe() {
-        return cores + " cores, " + memoryTotal + " RAM, " + os + ", " + jvm + ", Redis " + redis + " (modules: " + modules
-                + "), " + date;
+        return null;
     }
 }

@@ -1,21 +1,21 @@
 package io.redisarrow.benchmarks;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.redisarrow.testing.LocalRedisServer;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Hash scan throughput, one command: loads N hashes x 10 fields into Redis (a local redis-server
- * it starts itself unless {@code REDIS_URL} is set), then measures in the same run the server's
- * ceiling (redis-benchmark), redis-arrow at several {@code parallel} settings with HGETALL and with
- * HMGET, a Jedis pipeline and Lettuce's ScanStream, and reports ratios.
- *
- * <p>Options: {@code --keys N} (default 1,000,000), {@code --quick} (100,000 keys, one repetition),
- * {@code --parallel 1,2,4,8}, {@code --repetitions R} (default 3), {@code --out DIR}.
+ * Hash scan throughput in one command: loads N hashes x 10 fields into Redis (a local
+ * redis-server it starts and stops itself unless {@code REDIS_URL} is set), then measures in the
+ * same run the server's ceiling (redis-benchmark), redis-arrow at several {@code parallel} settings
+ * with HGETALL and with HMGET, a Jedis pipeline and Lettuce's ScanStream, and reports rows per
+ * second as ratios. See {@link Options#USAGE} for the options.
  */
 public final class HashScanBenchmark {
 
@@ -23,68 +23,90 @@ public final class HashScanBenchmark {
     }
 
     /**
-     * @param args see the class comment
-     * @throws Exception when a measurement fails
+     * Runs the benchmark and exits: 0 on success, 1 when a measurement failed, 2 on a bad option.
+     *
+     * @param args see {@link Options#USAGE}
      */
-    public static void main(String[] args) throws Exception {
-        int keys = 1_000_000;
-        int repetitions = 3;
-        int[] parallels = { 1, 2, 4, 8 };
-        Path out = Path.of("results");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--quick" -> {
-                    keys = 100_000;
-                    repetitions = 1;
-                }
-                case "--keys" -> keys = Integer.parseInt(args[++i].replace("_", ""));
-                case "--repetitions" -> repetitions = Integer.parseInt(args[++i]);
-                case "--parallel" -> parallels = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --keys N, --quick, --parallel 1,2,4,8, --repetitions R, --out DIR");
-            }
-        }
-        String command = "HashScanBenchmark " + String.join(" ", args);
-        String url = System.getenv("REDIS_URL");
-        if (url != null && !url.isBlank()) {
-            run(url, keys, repetitions, parallels, out, command);
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
             return;
         }
-        Progress.say("REDIS_URL is not set: starting a local redis-server");
-        try (LocalRedisServer server = LocalRedisServer.start()) {
-            run(server.url(), keys, repetitions, parallels, out, command);
-        }
-    }
-
-    private static void run(String url, int keys, int repetitions, int[] parallels, Path out, String command)
-            throws Exception {
-        BenchData.ensureLoaded(url, keys);
-        URI uri = URI.create(url);
-        List<Measurement> results = new ArrayList<>();
-        try (ServerCost cost = new ServerCost(url)) {
-            ServerCeiling.Result ceiling = ServerCeiling.measure(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379,
-                    keys, cost);
-            for (int parallel : parallels) {
-                results.add(measure(new RedisArrowReader(url, parallel, 1000, false, true), keys, repetitions, cost));
+        int status = 0;
+        try {
+            String url = System.getenv("REDIS_URL");
+            if (url != null && !url.isBlank()) {
+                Progress.say("REDIS_URL is set: measuring %s", url.replaceAll(":[^:@/]*@", ":***@"));
+                run(url, options, args);
+            } else {
+                Progress.say("REDIS_URL is not set: starting a local redis-server");
+                try (LocalRedisServer server = LocalRedisServer.builder().search(false).start()) {
+                    Progress.say("local redis-server %s on %s", server.facts().version(), server.url());
+                    run(server.url(), options, args);
+                }
+                Progress.say("local redis-server stopped");
             }
-            int widest = Arrays.stream(parallels).max().orElse(4);
-            results.add(measure(new RedisArrowReader(url, widest, 1000, false, false), keys, repetitions, cost));
-            results.add(measure(new RedisArrowReader(url, widest, 1000, true, true), keys, repetitions, cost));
-            Measurement jedis = measure(new JedisReader(url), keys, repetitions, cost);
-            Measurement lettuce = measure(new LettuceReader(url), keys, repetitions, cost);
-            results.add(jedis);
-            results.add(lettuce);
-            String markdown = Report.markdown(Facts.read(url, keys), ceiling, results, jedis, lettuce, command);
-            System.out.println(markdown);
-            Path written = Report.write(out, markdown, Report.csv(ceiling, results, jedis, lettuce));
-            Progress.say("written %s (and .csv)", written.toAbsolutePath());
+        } catch (Throwable e) {
+            Progress.say("FAILED: %s", e);
+            e.printStackTrace();
+            status = 1;
         }
+        System.exit(status);
     }
 
-    private static Measurement measure(Reader reader, int keys, int repetitions, ServerCost cost) {
-        try (reader) {
-            return Measurement.of(reader, keys, 1, repetitions, cost);
+    private static void run(String url, Options options, String[] args) throws Exception {
+        int keys = options.keys();
+        int repetitions = options.repetitions();
+        DataLoader.ensureLoaded(url, keys, options.reuse());
+        RedisClient admin = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> connection = admin.connect()) {
+            List<Measurement> rows = new ArrayList<>();
+
+            ServerCeiling server = new ServerCeiling(url, keys, connection.sync());
+            Progress.say("ceiling: %s", server.display(options.clients()[0]));
+            for (int clients : options.clients()) {
+                rows.add(Measurement.run(ServerCeiling.scenario(clients), "-", repetitions,
+                        () -> new Measurement.Pass(server.run(clients), "")));
+            }
+            Measurement ceiling = rows.stream().max(Comparator.comparingDouble(Measurement::median)).orElseThrow();
+
+            for (int parallel : options.parallels()) {
+                try (Reader reader = new RedisArrowReader(url, parallel, false, true)) {
+                    rows.add(Measurement.of(reader, keys, repetitions));
+                }
+            }
+            int widest = Arrays.stream(options.parallels()).max().orElseThrow();
+            try (Reader reader = new RedisArrowReader(url, widest, true, true)) {
+                rows.add(Measurement.of(reader, keys, repetitions));
+            }
+            try (Reader reader = new RedisArrowReader(url, widest, false, false)) {
+                rows.add(Measurement.of(reader, keys, repetitions));
+            }
+            Measurement jedis;
+            try (Reader reader = new JedisReader(url)) {
+                jedis = Measurement.of(reader, keys, repetitions);
+            }
+            Measurement lettuce;
+            try (Reader reader = new LettuceReader(url)) {
+                lettuce = Measurement.of(reader, keys, repetitions);
+            }
+            rows.add(jedis);
+            rows.add(lettuce);
+
+            String command = "HashScanBenchmark " + String.join(" ", args) + " (keys " + keys + ", repetitions "
+                    + repetitions + ", parallel " + options.parallelList() + ", reuse " + options.reuse() + ")";
+            Report report = new Report(Facts.read(connection.sync(), keys), command, repetitions, rows, ceiling,
+                    jedis, lettuce);
+            System.out.println(report.markdown());
+            System.out.flush();
+            Path written = report.write(options.out());
+            Progress.say("written %s (and .csv)", written.toAbsolutePath().normalize());
+        } finally {
+            admin.shutdown();
         }
     }
 }

@@ -1,36 +1,73 @@
 package io.redisarrow.benchmarks;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * Rates of repeated passes of one scenario (median, min and max rows per second) and the server's
- * command time per row over those passes.
+ * One scenario's repeated passes after a warm-up: rows per second of each pass, with median, min
+ * and max.
  */
-record Measurement(String scenario, int parallel, double[] rowsPerSecond, double serverMicrosPerRow) {
+record Measurement(String scenario, String parallel, double[] rowsPerSecond) {
 
-    static Measurement of(Reader reader, int expectedRows, int warmups, int repetitions, ServerCost cost) {
-        for (int i = 0; i < warmups; i++) {
-            check(reader, reader.pass(), expectedRows);
-        }
-        cost.reset();
+    /** One timed pass of a scenario. */
+    @FunctionalInterface
+    interface Trial {
+
+        /** @return the pass's rate and a note for its progress line */
+        Pass run();
+    }
+
+    /** A pass's rate in rows per second and a note for its progress line (may be empty). */
+    record Pass(double rowsPerSecond, String note) {
+    }
+
+    /**
+     * Runs one warm-up pass and {@code repetitions} measured passes, a progress line each.
+     *
+     * @param scenario the name in the report
+     * @param parallel the parallel column
+     * @param repetitions measured passes
+     * @param trial one pass
+     * @return the rates
+     */
+    static Measurement run(String scenario, String parallel, int repetitions, Trial trial) {
+        String label = scenario + ("-".equals(parallel) ? "" : " (parallel " + parallel + ")");
+        Pass warm = trial.run();
+        Progress.say("%s: warm-up: %,.0f rows/s%s", label, warm.rowsPerSecond(), suffix(warm));
         double[] rates = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
+            Pass pass = trial.run();
+            rates[i] = pass.rowsPerSecond();
+            Progress.say("%s: pass %d/%d: %,.0f rows/s%s", label, i + 1, repetitions, rates[i], suffix(pass));
+        }
+        return new Measurement(scenario, parallel, rates);
+    }
+
+    /**
+     * Measures a reader, checking that every pass read exactly {@code expectedRows}.
+     *
+     * @param reader the scenario
+     * @param expectedRows N
+     * @param repetitions measured passes
+     * @return the rates
+     */
+    static Measurement of(Reader reader, long expectedRows, int repetitions) {
+        return run(reader.name(), reader.parallel(), repetitions, () -> {
             long start = System.nanoTime();
             long rows = reader.pass();
             double seconds = (System.nanoTime() - start) / 1e9;
-            check(reader, rows, expectedRows);
-            rates[i] = rows / seconds;
-            Progress.say("%s%s: pass %d: %,.0f rows/s", reader.name(),
-                    reader.parallel() > 0 ? " (parallel " + reader.parallel() + ")" : "", i + 1, rates[i]);
-        }
-        double micros = cost.commandMicros() / (double) ((long) expectedRows * repetitions);
-        return new Measurement(reader.name(), reader.parallel(), rates, micros);
+            if (rows != expectedRows) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s read %,d rows, expected %,d",
+                        reader.name(), rows, expectedRows));
+            }
+            String detail = reader.detail();
+            return new Pass(rows / seconds, String.format(Locale.ROOT, "%,d rows in %.2f s%s", rows, seconds,
+                    detail.isEmpty() ? "" : ", " + detail));
+        });
     }
 
-    private static void check(Reader reader, long rows, int expected) {
-        if (rows != expected) {
-            throw new IllegalStateException(reader.name() + " read " + rows + " rows, expected " + expected);
-        }
+    private static String suffix(Pass pass) {
+        return pass.note().isEmpty() ? "" : " (" + pass.note() + ")";
     }
 
     double median() {

@@ -1,7 +1,7 @@
 package io.redisarrow.benchmarks;
 
 /**
- * Progress lines on standard error while the benchmark runs.
+ * Progress lines on standard error while the benchmark runs, so standard output holds the report only.
  */
 final class Progress {
 

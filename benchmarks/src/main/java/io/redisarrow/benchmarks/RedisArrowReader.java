@@ -6,11 +6,16 @@ import io.redisarrow.arrow.RedisArrow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * redis-arrow: every hash into Arrow batches held in memory until the pass ends, then closed.
+ * redis-arrow: every hash into Arrow batches held in memory until the pass ends, then all closed;
+ * the progress note gives the Arrow bytes held and the allocator's peak.
  */
 final class RedisArrowReader implements Reader {
+
+    /** Keys per round trip and SCAN COUNT. */
+    static final int BATCH_SIZE = 1000;
 
     private final RedisArrow redis;
 
@@ -18,16 +23,25 @@ final class RedisArrowReader implements Reader {
 
     private final String name;
 
-    RedisArrowReader(String url, int parallel, int batchSize, boolean projected, boolean typeFilter) {
+    private long heldBytes;
+
+    private long peakBytes;
+
+    /**
+     * @param url the server
+     * @param parallel round trips in flight
+     * @param projected HMGET of all ten fields instead of HGETALL
+     * @param typeFilter whether SCAN sends {@code TYPE hash}
+     */
+    RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter) {
         this.redis = RedisArrow.connect(url);
         HashScan.Builder builder = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA)
-                .batchSize(batchSize).countHint(1000).parallel(parallel).typeFilter(typeFilter);
+                .batchSize(BATCH_SIZE).countHint(BATCH_SIZE).parallel(parallel).typeFilter(typeFilter);
         if (projected) {
             builder.project(BenchData.FIELDS);
         }
         this.scan = builder.build();
-        this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL")
-                + (typeFilter ? "" : ", no SCAN TYPE");
+        this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL") + (typeFilter ? "" : ", no SCAN TYPE");
     }
 
     @Override
@@ -36,8 +50,8 @@ final class RedisArrowReader implements Reader {
     }
 
     @Override
-    public int parallel() {
-        return scan.parallel();
+    public String parallel() {
+        return Integer.toString(scan.parallel());
     }
 
     @Override
@@ -45,10 +59,23 @@ final class RedisArrowReader implements Reader {
         List<RecordBatch> held = new ArrayList<>();
         try {
             redis.scanHashes(scan).doOnNext(held::add).blockLast();
-            return held.stream().mapToLong(RecordBatch::rowCount).sum();
+            long rows = 0;
+            long bytes = 0;
+            for (RecordBatch batch : held) {
+                rows += batch.rowCount();
+                bytes += batch.bufferSize();
+            }
+            heldBytes = bytes;
+            peakBytes = redis.allocator().getPeakMemoryAllocation();
+            return rows;
         } finally {
             held.forEach(RecordBatch::close);
         }
+    }
+
+    @Override
+    public String detail() {
+        return String.format(Locale.ROOT, "%,.0f MB Arrow held, allocator peak %,.0f MB", heldBytes / 1e6, peakBytes / 1e6);
     }
 
     @Override

@@ -4,63 +4,78 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the results as a Markdown table (also printed) and a CSV: rates as ratios against the
- * server ceiling and the two hand-written baselines of the same run, with the machine's facts.
+ * Renders a run as a Markdown table (also printed) and a CSV of rows per second with ratios against
+ * the server ceiling and the Jedis and Lettuce baselines of the same run, and writes both to the
+ * results directory.
+ *
+ * @param facts the machine and server
+ * @param command how the run was started
+ * @param repetitions measured passes per scenario
+ * @param rows every scenario, in report order
+ * @param ceiling the best server ceiling scenario
+ * @param jedis the Jedis baseline
+ * @param lettuce the Lettuce baseline
  */
-final class Report {
+record Report(Facts facts, String command, int repetitions, List<Measurement> rows, Measurement ceiling,
+        Measurement jedis, Measurement lettuce) {
 
-    private Report() {
-    }
-
-    static String markdown(Facts facts, ServerCeiling.Result ceiling, List<Measurement> rows, Measurement jedis,
-            Measurement lettuce, String command) {
+    String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("## Hash scan: ").append(String.format(Locale.ROOT, "%,d", facts.keys()))
-                .append(" hashes x 10 fields into Arrow batches held in memory\n\n");
-        out.append("Machine: ").append(facts.describe()).append("\n\n");
-        out.append("Command: `").append(command).append("`\n\n");
-        out.append(String.format(Locale.ROOT, "Server ceiling: %,.0f HMGET/s (`redis-benchmark -P 100 -c %d`, same keys and fields).%n%n",
-                ceiling.requestsPerSecond(), ceiling.clients()));
-        out.append("| scenario | parallel | rows/s (median) | min | max | x ceiling | x Jedis | x Lettuce | server µs/row |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append(String.format(Locale.ROOT, "## Hash scan: %,d hashes x 10 fields into Arrow batches held in memory%n%n",
+                facts.keys()));
+        out.append(facts.markdown());
+        out.append("- Command: `").append(command).append("`\n\n");
+        out.append("| scenario | parallel | rows/s (median) | min | max | x ceiling | x Jedis | x Lettuce |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f |%n",
-                    m.scenario(), m.parallel() > 0 ? Integer.toString(m.parallel()) : "-", m.median(), m.min(), m.max(),
-                    m.median() / ceiling.requestsPerSecond(), m.median() / jedis.median(), m.median() / lettuce.median(),
-                    m.serverMicrosPerRow()));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f |%n",
+                    m.scenario(), m.parallel(), m.median(), m.min(), m.max(), ratio(m, ceiling), ratio(m, jedis),
+                    ratio(m, lettuce)));
         }
-        out.append(String.format(Locale.ROOT, "%nServer µs/row: Redis' own command time (INFO commandstats) per row read;"
-                + " the ceiling's HMGET costs %.2f µs per call.%n", ceiling.serverMicrosPerCall()));
-        out.append("\nRepetitions per scenario: ").append(rows.get(0).rowsPerSecond().length)
-                .append(" after one warm-up pass; ratios use medians.\n");
+        out.append(String.format(Locale.ROOT, """
+
+                %d measured passes per scenario after one warm-up pass; ratios are of medians. The ceiling is \
+                the best `redis-benchmark` row: one HMGET of the ten fields per row, %d commands pipelined, \
+                random existing keys (no misses, checked). redis-arrow rows hold every batch until the pass \
+                ends; batches of %,d keys, SCAN COUNT %,d.
+                """, repetitions, ServerCeiling.PIPELINE, RedisArrowReader.BATCH_SIZE, RedisArrowReader.BATCH_SIZE));
         return out.toString();
     }
 
-    static String csv(ServerCeiling.Result ceiling, List<Measurement> rows, Measurement jedis, Measurement lettuce) {
+    String csv() {
         StringBuilder out = new StringBuilder(
-                "scenario,parallel,median_rows_per_s,min,max,x_ceiling,x_jedis,x_lettuce,server_us_per_row\n");
+                "scenario,parallel,rows_per_s_median,rows_per_s_min,rows_per_s_max,x_ceiling,x_jedis,x_lettuce,keys,date\n");
         for (Measurement m : rows) {
-            out.append(String.format(Locale.ROOT, "\"%s\",%d,%.0f,%.0f,%.0f,%.3f,%.3f,%.3f,%.3f%n", m.scenario(),
-                    m.parallel(), m.median(), m.min(), m.max(), m.median() / ceiling.requestsPerSecond(),
-                    m.median() / jedis.median(), m.median() / lettuce.median(), m.serverMicrosPerRow()));
+            out.append(String.format(Locale.ROOT, "\"%s\",%s,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%d,\"%s\"%n", m.scenario(),
+                    m.parallel(), m.median(), m.min(), m.max(), ratio(m, ceiling), ratio(m, jedis), ratio(m, lettuce),
+                    facts.keys(), facts.date()));
         }
-        out.append(String.format(Locale.ROOT, "\"server ceiling\",0,%.0f,,,1.000,,,%.3f%n", ceiling.requestsPerSecond(),
-                ceiling.serverMicrosPerCall()));
         return out.toString();
     }
 
-    static Path write(Path directory, String markdown, String csv) throws IOException {
+    /**
+     * Writes {@code hash-scan-<time>.md} and {@code .csv}.
+     *
+     * @param directory where
+     * @return the Markdown file
+     * @throws IOException when writing fails
+     */
+    Path write(Path directory) throws IOException {
         Files.createDirectories(directory);
-        String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         Path md = directory.resolve("hash-scan-" + stamp + ".md");
-        Files.writeString(md, markdown, StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve("hash-scan-" + stamp + ".csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(md, markdown(), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("hash-scan-" + stamp + ".csv"), csv(), StandardCharsets.UTF_8);
         return md;
+    }
+
+    private static double ratio(Measurement m, Measurement base) {
+        return m.median() / base.median();
     }
 }

@@ -1,64 +1,140 @@
 package io.redisarrow.benchmarks;
 
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server's own ceiling for this workload: {@code redis-benchmark -P 100} sending the same
- * HMGET of the ten fields to random benchmark keys, with 1 and with 50 clients; the better rate is
- * the ceiling.
+ * Runs {@code redis-benchmark -P 100 -r N HMGET bench:user:__rand_int__ <the ten fields>}: the
+ * server's own ceiling for reading these hashes, one HMGET per row. Checks through INFO's
+ * {@code keyspace_misses} that every request hit an existing hash.
  */
 final class ServerCeiling {
 
-    private ServerCeiling() {
+    /** Pipeline depth of redis-benchmark. */
+    static final int PIPELINE = 100;
+
+    private final RedisURI uri;
+
+    private final int keys;
+
+    private final RedisCommands<String, String> redis;
+
+    /**
+     * @param url the server
+     * @param keys N; {@code __rand_int__} is drawn from 0..N-1
+     * @param redis a connection used to read the miss counter
+     */
+    ServerCeiling(String url, int keys, RedisCommands<String, String> redis) {
+        this.uri = RedisURI.create(url);
+        this.keys = keys;
+        this.redis = redis;
     }
 
-    record Result(double requestsPerSecond, int clients, String command, double serverMicrosPerCall) {
+    /** @return the output of {@code redis-benchmark --version} */
+    static String version() {
+        List<String> out = new ArrayList<>();
+        int exit = exec(List.of("redis-benchmark", "--version"), out);
+        return exit == 0 && !out.isEmpty() ? out.get(0).trim() : "unknown";
     }
 
-    static Result measure(String host, int port, int keys, ServerCost cost) {
-        Result best = null;
-        for (int clients : new int[] { 1, 50 }) {
-            cost.reset();
-            List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", host, "-p", Integer.toString(port),
-                    "-P", "100", "-c", Integer.toString(clients), "-n", Integer.toString(Math.max(keys, 200_000)),
-                    "-r", Integer.toString(keys), "--csv", "HMGET", "bench:user:__rand_int__"));
-            command.addAll(List.of(BenchData.FIELDS));
-            double rps = run(command);
-            double micros = cost.commandMicros() / (double) Math.max(keys, 200_000);
-            Progress.say("ceiling: redis-benchmark -P 100 -c %d HMGET: %,.0f requests/s", clients, rps);
-            if (best == null || rps > best.requestsPerSecond()) {
-                best = new Result(rps, clients, String.join(" ", command), micros);
+    /** @return the scenario name of a run with this many clients */
+    static String scenario(int clients) {
+        return "server ceiling: redis-benchmark -P " + PIPELINE + " -c " + clients + " HMGET";
+    }
+
+    /** @return the command line of a run with this many clients */
+    List<String> command(int clients) {
+        List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", uri.getHost(), "-p",
+                Integer.toString(uri.getPort()), "-P", Integer.toString(PIPELINE), "-c", Integer.toString(clients),
+                "-n", Integer.toString(Math.max(keys, 500_000)), "-r", Integer.toString(keys), "--csv"));
+        if (uri.getDatabase() != 0) {
+            command.addAll(List.of("--dbnum", Integer.toString(uri.getDatabase())));
+        }
+        RedisCredentials credentials = uri.getCredentialsProvider().resolveCredentials().block();
+        if (credentials != null && credentials.hasUsername()) {
+            command.addAll(List.of("--user", credentials.getUsername()));
+        }
+        if (credentials != null && credentials.hasPassword()) {
+            command.addAll(List.of("-a", new String(credentials.getPassword())));
+        }
+        command.addAll(List.of("HMGET", "bench:user:__rand_int__"));
+        command.addAll(List.of(BenchData.FIELDS));
+        return command;
+    }
+
+    /** @return the command line of a run with this many clients, password masked, for display */
+    String display(int clients) {
+        List<String> command = command(clients);
+        int at = command.indexOf("-a");
+        if (at >= 0) {
+            command.set(at + 1, "***");
+        }
+        return String.join(" ", command);
+    }
+
+    /**
+     * One run.
+     *
+     * @param clients parallel connections
+     * @return HMGET requests per second, that is rows per second
+     * @throws IllegalStateException when redis-benchmark fails or a request missed
+     */
+    double run(int clients) {
+        long missesBefore = misses();
+        List<String> output = new ArrayList<>();
+        int exit = exec(command(clients), output);
+        double rps = -1;
+        for (String line : output) {
+            String[] cells = line.split(",");
+            if (cells.length >= 2 && cells[0].startsWith("\"HMGET")) {
+                rps = Double.parseDouble(cells[1].replace("\"", ""));
             }
         }
-        return best;
+        if (exit != 0 || rps <= 0) {
+            throw new IllegalStateException("redis-benchmark (exit " + exit + ") gave no rate:\n" + String.join("\n", output));
+        }
+        long missed = misses() - missesBefore;
+        if (missed > 0) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "redis-benchmark missed %,d keys: __rand_int__ does not produce the benchmark's key names", missed));
+        }
+        return rps;
     }
 
-    private static double run(List<String> command) {
+    private long misses() {
+        for (String line : redis.info("stats").split("\r?\n")) {
+            if (line.startsWith("keyspace_misses:")) {
+                return Long.parseLong(line.substring("keyspace_misses:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("INFO stats has no keyspace_misses");
+    }
+
+    private static int exec(List<String> command, List<String> output) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            double rps = -1;
-            List<String> output = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     output.add(line);
-                    String[] cells = line.split(",");
-                    if (cells.length >= 2 && cells[0].startsWith("\"HMGET")) {
-                        rps = Double.parseDouble(cells[1].replace("\"", ""));
-                    }
                 }
             }
-            if (!process.waitFor(10, TimeUnit.MINUTES) || rps < 0) {
-                throw new IllegalStateException("redis-benchmark gave no rate: " + String.join("\n", output));
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("redis-benchmark did not finish within 10 minutes");
             }
-            return rps;
+            return process.exitValue();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run redis-benchmark (apt-get install -y redis-tools): "
                     + e.getMessage(), e);

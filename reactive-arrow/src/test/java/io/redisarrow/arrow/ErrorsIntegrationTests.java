@@ -52,7 +52,7 @@ class ErrorsIntegrationTests extends ScanTestSupport {
         }
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(5)
     void wrongPasswordIsAnAuthenticationError() {
         try (LocalRedisServer secured = LocalRedisServer.builder().args("--requirepass", "right").start();
                 RedisArrow wrong = RedisArrow.builder().url("redis://:wrong@127.0.0.1:" + secured.port())

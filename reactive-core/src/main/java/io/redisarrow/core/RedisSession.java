@@ -15,6 +15,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.redisarrow.core.internal.ConnectionCheck;
 import io.redisarrow.core.internal.HashReader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -120,13 +121,38 @@ public final class RedisSession implements AutoCloseable {
         RedisURI uri = options.redisUri();
         uri.setTimeout(options.commandTimeout());
         return Mono.fromCompletionStage(() -> client.connectAsync(ByteArrayCodec.INSTANCE, uri))
-                .onErrorMap(this::explain)
+                .onErrorResume(failure -> diagnose(uri, failure).flatMap(Mono::error))
                 .doOnNext(c -> {
                     open.set(c);
                     if (closed.get()) {
                         c.closeAsync();
                     }
                 });
+    }
+
+    /**
+     * Explains a failed connection. When the server was reached but the set-up failed and the URL
+     * carries credentials, a plain handshake reads the server's own answer to AUTH, since a client
+     * may see a rejected password only as a closed connection.
+     */
+    private Mono<Throwable> diagnose(RedisURI uri, Throwable failure) {
+        if (uri.getCredentialsProvider() == null || reachedNothing(failure)) {
+            return Mono.just(explain(failure));
+        }
+        return ConnectionCheck.check(uri, options.connectTimeout(), fetchLoops)
+                .then(Mono.fromSupplier(() -> explain(failure)))
+                .onErrorResume(rejected -> Mono.just(rejected.getMessage() != null
+                        && rejected.getMessage().startsWith("Authentication failed") ? rejected : explain(failure)));
+    }
+
+    private static boolean reachedNothing(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Restates a failed connection attempt as what happened, at which {@code host:port}, and what to check. */
