@@ -2,25 +2,29 @@ package io.redisarrow.benchmarks;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 /**
- * Loads the {@link BenchData} hashes pipelined (Lettuce async, auto-flush off, a flush every
- * 10,000 commands), unless the server already holds exactly this data set: marker key, DBSIZE and
- * the first and last keys agree.
+ * Loads the {@link BenchData} hashes as fast as the server takes them, by feeding HSET commands in
+ * RESP to {@code redis-cli --pipe}, unless the server already holds exactly this data set (marker
+ * key, DBSIZE, first and last keys agree).
  */
 final class DataLoader {
 
-    private static final int FLUSH_EVERY = 10_000;
+    private static final byte[] CRLF = { '\r', '\n' };
+
+    private static final byte[] HSET = "HSET".getBytes(StandardCharsets.US_ASCII);
 
     private DataLoader() {
     }
@@ -39,11 +43,18 @@ final class DataLoader {
                         sync.dbsize());
                 return;
             }
-            long deleted = deleteOld(connection);
+            long deleted = deleteOld(sync);
             if (deleted > 0) {
                 Progress.say("data: deleted %,d old %s keys", deleted, BenchData.PATTERN);
             }
-            load(connection, n);
+            long start = System.nanoTime();
+            pipe(url, n);
+            long found = sync.exists(BenchData.key(0), BenchData.key(n - 1L));
+            if (found != 2) {
+                throw new IllegalStateException("after loading, the first and last keys are missing");
+            }
+            sync.set(BenchData.MARKER, BenchData.markerValue(n));
+            Progress.say("data: loaded %,d hashes in %.1f s (redis-cli --pipe)", n, (System.nanoTime() - start) / 1e9);
         } finally {
             client.shutdown();
         }
@@ -54,8 +65,7 @@ final class DataLoader {
                 && sync.exists(BenchData.key(0), BenchData.key(n - 1L)) == 2 && sync.exists(BenchData.key(n)) == 0;
     }
 
-    private static long deleteOld(StatefulRedisConnection<String, String> connection) {
-        RedisCommands<String, String> sync = connection.sync();
+    private static long deleteOld(RedisCommands<String, String> sync) {
         sync.del(BenchData.MARKER);
         long deleted = 0;
         ScanArgs args = ScanArgs.Builder.matches(BenchData.PATTERN).limit(10_000);
@@ -70,29 +80,47 @@ final class DataLoader {
         return deleted;
     }
 
-    private static void load(StatefulRedisConnection<String, String> connection, int n) {
-        long start = System.nanoTime();
-        RedisAsyncCommands<String, String> async = connection.async();
+    private static void pipe(String url, int n) {
+        List<String> command = RedisTools.command("redis-cli", url);
+        command.add("--pipe");
+        Process process = RedisTools.start(command);
         BenchData.Generator generator = BenchData.generator();
-        List<RedisFuture<Long>> pending = new ArrayList<>(FLUSH_EVERY);
-        connection.setAutoFlushCommands(false);
-        try {
+        try (OutputStream out = new BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
             for (int i = 0; i < n; i++) {
-                pending.add(async.hset(BenchData.key(i), generator.next(i)));
-                if (pending.size() == FLUSH_EVERY || i == n - 1) {
-                    connection.flushCommands();
-                    CompletableFuture.allOf(pending.stream().map(RedisFuture::toCompletableFuture)
-                            .toArray(CompletableFuture[]::new)).join();
-                    pending.clear();
-                    if ((i + 1) % 250_000 < FLUSH_EVERY && i + 1 < n) {
-                        Progress.say("data: loading %,d / %,d hashes", i + 1, n);
-                    }
+                Map<String, String> user = generator.next(i);
+                writeHeader(out, '*', 2 + 2 * user.size());
+                writeBulk(out, HSET);
+                writeBulk(out, BenchData.key(i).getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, String> field : user.entrySet()) {
+                    writeBulk(out, field.getKey().getBytes(StandardCharsets.UTF_8));
+                    writeBulk(out, field.getValue().getBytes(StandardCharsets.UTF_8));
+                }
+                if ((i + 1) % 250_000 == 0 && i + 1 < n) {
+                    Progress.say("data: loading %,d / %,d hashes", i + 1, n);
                 }
             }
-        } finally {
-            connection.setAutoFlushCommands(true);
+        } catch (IOException e) {
+            List<String> output = new ArrayList<>();
+            RedisTools.finish(process, output);
+            throw new IllegalStateException("redis-cli --pipe stopped reading: " + String.join("\n", output), e);
         }
-        connection.sync().set(BenchData.MARKER, BenchData.markerValue(n));
-        Progress.say("data: loaded %,d hashes in %.1f s", n, (System.nanoTime() - start) / 1e9);
+        List<String> output = new ArrayList<>();
+        int exit = RedisTools.finish(process, output);
+        String summary = output.isEmpty() ? "" : output.get(output.size() - 1);
+        if (exit != 0 || !summary.equals("errors: 0, replies: " + n)) {
+            throw new IllegalStateException("redis-cli --pipe (exit " + exit + ") failed:\n" + String.join("\n", output));
+        }
+    }
+
+    private static void writeBulk(OutputStream out, byte[] bytes) throws IOException {
+        writeHeader(out, '$', bytes.length);
+        out.write(bytes);
+        out.write(CRLF);
+    }
+
+    private static void writeHeader(OutputStream out, char type, int length) throws IOException {
+        out.write(type);
+        out.write(Integer.toString(length).getBytes(StandardCharsets.US_ASCII));
+        out.write(CRLF);
     }
 }

@@ -67,7 +67,7 @@ public final class HashScanBenchmark {
             List<Measurement> rows = new ArrayList<>();
 
             ServerCeiling server = new ServerCeiling(url, keys, connection.sync());
-            Progress.say("ceiling: %s", server.display(options.clients()[0]));
+            Progress.say("ceiling: %s", RedisTools.display(server.command(options.clients()[0])));
             for (int clients : options.clients()) {
                 rows.add(Measurement.run(ServerCeiling.scenario(clients), "-", repetitions,
                         () -> new Measurement.Pass(server.run(clients), "")));

@@ -1,17 +1,10 @@
 package io.redisarrow.benchmarks;
 
-import io.lettuce.core.RedisCredentials;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code redis-benchmark -P 100 -r N HMGET bench:user:__rand_int__ <the ten fields>}: the
@@ -23,7 +16,7 @@ final class ServerCeiling {
     /** Pipeline depth of redis-benchmark. */
     static final int PIPELINE = 100;
 
-    private final RedisURI uri;
+    private final String url;
 
     private final int keys;
 
@@ -32,10 +25,10 @@ final class ServerCeiling {
     /**
      * @param url the server
      * @param keys N; {@code __rand_int__} is drawn from 0..N-1
-     * @param redis a connection used to read the miss counter
+     * @param redis a connection to the same server, to read the miss counter
      */
     ServerCeiling(String url, int keys, RedisCommands<String, String> redis) {
-        this.uri = RedisURI.create(url);
+        this.url = url;
         this.keys = keys;
         this.redis = redis;
     }
@@ -43,7 +36,7 @@ final class ServerCeiling {
     /** @return the output of {@code redis-benchmark --version} */
     static String version() {
         List<String> out = new ArrayList<>();
-        int exit = exec(List.of("redis-benchmark", "--version"), out);
+        int exit = RedisTools.run(List.of("redis-benchmark", "--version"), out);
         return exit == 0 && !out.isEmpty() ? out.get(0).trim() : "unknown";
     }
 
@@ -54,32 +47,12 @@ final class ServerCeiling {
 
     /** @return the command line of a run with this many clients */
     List<String> command(int clients) {
-        List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", uri.getHost(), "-p",
-                Integer.toString(uri.getPort()), "-P", Integer.toString(PIPELINE), "-c", Integer.toString(clients),
-                "-n", Integer.toString(Math.max(keys, 500_000)), "-r", Integer.toString(keys), "--csv"));
-        if (uri.getDatabase() != 0) {
-            command.addAll(List.of("--dbnum", Integer.toString(uri.getDatabase())));
-        }
-        RedisCredentials credentials = uri.getCredentialsProvider().resolveCredentials().block();
-        if (credentials != null && credentials.hasUsername()) {
-            command.addAll(List.of("--user", credentials.getUsername()));
-        }
-        if (credentials != null && credentials.hasPassword()) {
-            command.addAll(List.of("-a", new String(credentials.getPassword())));
-        }
-        command.addAll(List.of("HMGET", "bench:user:__rand_int__"));
+        List<String> command = RedisTools.command("redis-benchmark", url);
+        command.addAll(List.of("-P", Integer.toString(PIPELINE), "-c", Integer.toString(clients), "-n",
+                Integer.toString(Math.max(keys, 500_000)), "-r", Integer.toString(keys), "--csv", "HMGET",
+                "bench:user:__rand_int__"));
         command.addAll(List.of(BenchData.FIELDS));
         return command;
-    }
-
-    /** @return the command line of a run with this many clients, password masked, for display */
-    String display(int clients) {
-        List<String> command = command(clients);
-        int at = command.indexOf("-a");
-        if (at >= 0) {
-            command.set(at + 1, "***");
-        }
-        return String.join(" ", command);
     }
 
     /**
@@ -92,7 +65,7 @@ final class ServerCeiling {
     double run(int clients) {
         long missesBefore = misses();
         List<String> output = new ArrayList<>();
-        int exit = exec(command(clients), output);
+        int exit = RedisTools.run(command(clients), output);
         double rps = -1;
         for (String line : output) {
             String[] cells = line.split(",");
@@ -118,29 +91,5 @@ final class ServerCeiling {
             }
         }
         throw new IllegalStateException("INFO stats has no keyspace_misses");
-    }
-
-    private static int exec(List<String> command, List<String> output) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    output.add(line);
-                }
-            }
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("redis-benchmark did not finish within 10 minutes");
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run redis-benchmark (apt-get install -y redis-tools): "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
