@@ -3,6 +3,7 @@ package io.redisarrow.benchmarks;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,20 +13,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The facts of the machine, JVM and server a run measured, for the report's header.
  */
-record Facts(int keys, long dbSize, String cores, String cpu, String memory, String os, String jvm, String jvmFlags,
-        String redis, String modules, String redisBenchmark, String libraries, String date) {
+record Facts(int keys, long dbSize, String cores, String cpu, String memory, String os, String load, String jvm,
+        String jvmFlags, String redis, String modules, String redisBenchmark, String libraries, String date) {
 
     /**
      * @param redis a connection to the measured server
      * @param keys N
+     * @param loadAtStart {@link #loadAverage()} when the measurements began
      * @return the facts
      */
-    static Facts read(RedisCommands<String, String> redis, int keys) {
+    static Facts read(RedisCommands<String, String> redis, int keys, String loadAtStart) {
         String version = infoValue(redis.info("server"), "redis_version");
         List<String> modules = new ArrayList<>();
         for (String line : redis.info("modules").split("\r?\n")) {
@@ -41,11 +44,12 @@ record Facts(int keys, long dbSize, String cores, String cpu, String memory, Str
                 flags.add(arg);
             }
         }
-        String libraries = "Lettuce " + implementationVersion(io.lettuce.core.RedisClient.class) + ", Jedis "
-                + implementationVersion(redis.clients.jedis.Jedis.class) + ", Arrow "
-                + implementationVersion(org.apache.arrow.vector.VectorSchemaRoot.class) + ", Reactor "
-                + implementationVersion(reactor.core.publisher.Flux.class);
-        return new Facts(keys, redis.dbsize(), readCores(), readCpu(), readMemory(), readOs(), jvm, String.join(" ", flags),
+        String libraries = "Lettuce " + version(io.lettuce.core.RedisClient.class, "io.lettuce/lettuce-core")
+                + ", Jedis " + version(redis.clients.jedis.Jedis.class, "redis.clients/jedis")
+                + ", Arrow " + version(org.apache.arrow.vector.VectorSchemaRoot.class, "org.apache.arrow/arrow-vector")
+                + ", Reactor " + version(reactor.core.publisher.Flux.class, "io.projectreactor/reactor-core");
+        return new Facts(keys, redis.dbsize(), readCores(), readCpu(), readMemory(), readOs(),
+                loadAtStart + " at start, " + loadAverage() + " at end", jvm, String.join(" ", flags),
                 version == null ? "unknown" : version, modules.isEmpty() ? "none" : String.join(", ", modules),
                 ServerCeiling.version(), libraries,
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)));
@@ -55,12 +59,18 @@ record Facts(int keys, long dbSize, String cores, String cpu, String memory, Str
     String markdown() {
         return String.format(Locale.ROOT, """
                 - Data: %,d hashes x 10 fields (database holds %,d keys)
-                - Machine: %s cores (%s), %s RAM, %s
+                - Machine: %s cores (%s), %s RAM, %s; load average (1 min) %s
                 - JVM: %s (%s)
                 - Redis: %s, modules: %s; %s
                 - Clients: %s
                 - Date: %s
-                """, keys, dbSize, cores, cpu, memory, os, jvm, jvmFlags, redis, modules, redisBenchmark, libraries, date);
+                """, keys, dbSize, cores, cpu, memory, os, load, jvm, jvmFlags, redis, modules, redisBenchmark, libraries, date);
+    }
+
+    /** @return the 1-minute load average of the machine, or "?" where unknown */
+    static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "?" : String.format(Locale.ROOT, "%.1f", load);
     }
 
     private static String infoValue(String info, String name) {
@@ -72,9 +82,22 @@ record Facts(int keys, long dbSize, String cores, String cpu, String memory, Str
         return null;
     }
 
-    private static String implementationVersion(Class<?> type) {
+    private static String version(Class<?> type, String groupAndArtifact) {
         String version = type.getPackage().getImplementationVersion();
-        return version == null ? "?" : version;
+        if (version != null) {
+            return version;
+        }
+        String resource = "/META-INF/maven/" + groupAndArtifact + "/pom.properties";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "?");
+            }
+        } catch (IOException e) {
+            // unknown
+        }
+        return "?";
     }
 
     private static String readCores() {

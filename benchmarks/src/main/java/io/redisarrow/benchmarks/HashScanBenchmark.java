@@ -62,6 +62,7 @@ public final class HashScanBenchmark {
         int keys = options.keys();
         int repetitions = options.repetitions();
         DataLoader.ensureLoaded(url, keys, options.reuse());
+        String loadAtStart = Facts.loadAverage();
         RedisClient admin = RedisClient.create(url);
         try (StatefulRedisConnection<String, String> connection = admin.connect()) {
             List<Measurement> rows = new ArrayList<>();
@@ -99,7 +100,7 @@ public final class HashScanBenchmark {
 
             String command = "HashScanBenchmark " + String.join(" ", args) + " (keys " + keys + ", repetitions "
                     + repetitions + ", parallel " + options.parallelList() + ", reuse " + options.reuse() + ")";
-            Report report = new Report(Facts.read(connection.sync(), keys), command, repetitions, rows, ceiling,
+            Report report = new Report(Facts.read(connection.sync(), keys, loadAtStart), command, repetitions, rows, ceiling,
                     jedis, lettuce);
             System.out.println(report.markdown());
             System.out.flush();

@@ -103,8 +103,9 @@ public final class RedisSession implements AutoCloseable {
     /**
      * Reads hashes as {@link RawBatch}es, one per pipelined round trip, in key order.
      *
-     * <p><b>Backpressure:</b> SCAN pages and round trips are sent on demand; at most
-     * {@link HashRead#parallel()} round trips are in flight or held.
+     * <p><b>Ownership:</b> batches hold heap memory only and belong to the subscriber, who may
+     * simply drop them. <b>Backpressure:</b> SCAN pages and round trips are sent on demand; at
+     * most {@link HashRead#parallel()} round trips are in flight or held.
      * <b>Cancellation:</b> stops the SCAN loop; replies of round trips in flight are dropped.
      * <b>Errors:</b> connection failures, timeouts and error replies other than WRONGTYPE (keys
      * of another type are skipped).
