@@ -67,33 +67,34 @@ public final class HashScanBenchmark {
         try (StatefulRedisConnection<String, String> connection = admin.connect()) {
             List<Measurement> rows = new ArrayList<>();
 
+            ServerCost cost = new ServerCost(connection.sync());
             ServerCeiling server = new ServerCeiling(url, keys, connection.sync());
             Progress.say("ceiling: %s", RedisTools.display(server.command(options.clients()[0])));
             for (int clients : options.clients()) {
                 rows.add(Measurement.run(ServerCeiling.scenario(clients), "-", repetitions,
-                        () -> new Measurement.Pass(server.run(clients), "")));
+                        () -> new Measurement.Pass(server.run(clients), server.requests(), ""), cost));
             }
             Measurement ceiling = rows.stream().max(Comparator.comparingDouble(Measurement::median)).orElseThrow();
 
             for (int parallel : options.parallels()) {
                 try (Reader reader = new RedisArrowReader(url, parallel, false, true)) {
-                    rows.add(Measurement.of(reader, keys, repetitions));
+                    rows.add(Measurement.of(reader, keys, repetitions, cost));
                 }
             }
             int widest = Arrays.stream(options.parallels()).max().orElseThrow();
             try (Reader reader = new RedisArrowReader(url, widest, true, true)) {
-                rows.add(Measurement.of(reader, keys, repetitions));
+                rows.add(Measurement.of(reader, keys, repetitions, cost));
             }
             try (Reader reader = new RedisArrowReader(url, widest, false, false)) {
-                rows.add(Measurement.of(reader, keys, repetitions));
+                rows.add(Measurement.of(reader, keys, repetitions, cost));
             }
             Measurement jedis;
             try (Reader reader = new JedisReader(url)) {
-                jedis = Measurement.of(reader, keys, repetitions);
+                jedis = Measurement.of(reader, keys, repetitions, cost);
             }
             Measurement lettuce;
             try (Reader reader = new LettuceReader(url)) {
-                lettuce = Measurement.of(reader, keys, repetitions);
+                lettuce = Measurement.of(reader, keys, repetitions, cost);
             }
             rows.add(jedis);
             rows.add(lettuce);

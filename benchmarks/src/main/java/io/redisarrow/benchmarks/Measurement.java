@@ -5,9 +5,14 @@ import java.util.Locale;
 
 /**
  * One scenario's repeated passes after a warm-up: rows per second of each pass, with median, min
- * and max.
+ * and max, and the server's command time per row over the measured passes.
+ *
+ * @param scenario the name in the report
+ * @param parallel the parallel column
+ * @param rowsPerSecond the rate of each measured pass
+ * @param serverMicrosPerRow Redis' command time per row read ({@link ServerCost}), or NaN when unknown
  */
-record Measurement(String scenario, String parallel, double[] rowsPerSecond) {
+record Measurement(String scenario, String parallel, double[] rowsPerSecond, double serverMicrosPerRow) {
 
     /** One timed pass of a scenario. */
     @FunctionalInterface
@@ -17,8 +22,8 @@ record Measurement(String scenario, String parallel, double[] rowsPerSecond) {
         Pass run();
     }
 
-    /** A pass's rate in rows per second and a note for its progress line (may be empty). */
-    record Pass(double rowsPerSecond, String note) {
+    /** A pass's rate in rows per second, its rows, and a note for its progress line (may be empty). */
+    record Pass(double rowsPerSecond, long rows, String note) {
     }
 
     /**
@@ -28,19 +33,24 @@ record Measurement(String scenario, String parallel, double[] rowsPerSecond) {
      * @param parallel the parallel column
      * @param repetitions measured passes
      * @param trial one pass
+     * @param cost the server's command time, reset after the warm-up
      * @return the rates
      */
-    static Measurement run(String scenario, String parallel, int repetitions, Trial trial) {
+    static Measurement run(String scenario, String parallel, int repetitions, Trial trial, ServerCost cost) {
         String label = scenario + ("-".equals(parallel) ? "" : " (parallel " + parallel + ")");
         Pass warm = trial.run();
         Progress.say("%s: warm-up: %,.0f rows/s%s", label, warm.rowsPerSecond(), suffix(warm));
+        cost.reset();
         double[] rates = new double[repetitions];
+        long rows = 0;
         for (int i = 0; i < repetitions; i++) {
             Pass pass = trial.run();
             rates[i] = pass.rowsPerSecond();
+            rows += pass.rows();
             Progress.say("%s: pass %d/%d: %,.0f rows/s%s", label, i + 1, repetitions, rates[i], suffix(pass));
         }
-        return new Measurement(scenario, parallel, rates);
+        long micros = cost.commandMicros();
+        return new Measurement(scenario, parallel, rates, micros < 0 ? Double.NaN : micros / (double) rows);
     }
 
     /**
@@ -49,9 +59,10 @@ record Measurement(String scenario, String parallel, double[] rowsPerSecond) {
      * @param reader the scenario
      * @param expectedRows N
      * @param repetitions measured passes
+     * @param cost the server's command time
      * @return the rates
      */
-    static Measurement of(Reader reader, long expectedRows, int repetitions) {
+    static Measurement of(Reader reader, long expectedRows, int repetitions, ServerCost cost) {
         return run(reader.name(), reader.parallel(), repetitions, () -> {
             long start = System.nanoTime();
             long rows = reader.pass();
@@ -61,9 +72,9 @@ record Measurement(String scenario, String parallel, double[] rowsPerSecond) {
                         reader.name(), rows, expectedRows));
             }
             String detail = reader.detail();
-            return new Pass(rows / seconds, String.format(Locale.ROOT, "%,d rows in %.2f s%s", rows, seconds,
+            return new Pass(rows / seconds, rows, String.format(Locale.ROOT, "%,d rows in %.2f s%s", rows, seconds,
                     detail.isEmpty() ? "" : ", " + detail));
-        });
+        }, cost);
     }
 
     private static String suffix(Pass pass) {

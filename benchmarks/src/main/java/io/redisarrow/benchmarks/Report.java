@@ -31,30 +31,33 @@ record Report(Facts facts, String command, int repetitions, List<Measurement> ro
                 facts.keys()));
         out.append(facts.markdown());
         out.append("- Command: `").append(command).append("`\n\n");
-        out.append("| scenario | parallel | rows/s (median) | min | max | x ceiling | x Jedis | x Lettuce |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| scenario | parallel | rows/s (median) | min | max | x ceiling | x Jedis | x Lettuce | server µs/row |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s |%n",
                     m.scenario(), m.parallel(), m.median(), m.min(), m.max(), ratio(m, ceiling), ratio(m, jedis),
-                    ratio(m, lettuce)));
+                    ratio(m, lettuce), micros(m, "%.2f")));
         }
         out.append(String.format(Locale.ROOT, """
 
-                %d measured passes per scenario after one warm-up pass; ratios are of medians. The ceiling is \
+                %s per scenario after one warm-up pass; ratios are of medians. The ceiling is \
                 the best `redis-benchmark` row: one HMGET of the ten fields per row, %d commands pipelined, \
                 random existing keys (no misses, checked). redis-arrow rows hold every batch until the pass \
-                ends; batches of %,d keys, SCAN COUNT %,d.
-                """, repetitions, ServerCeiling.PIPELINE, RedisArrowReader.BATCH_SIZE, RedisArrowReader.BATCH_SIZE));
+                ends; batches of %,d keys, SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
+                commandstats, SCAN included) per row over the measured passes; it leaves out socket I/O.
+                """, repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", ServerCeiling.PIPELINE,
+                RedisArrowReader.BATCH_SIZE, RedisArrowReader.BATCH_SIZE));
         return out.toString();
     }
 
     String csv() {
         StringBuilder out = new StringBuilder(
-                "scenario,parallel,rows_per_s_median,rows_per_s_min,rows_per_s_max,x_ceiling,x_jedis,x_lettuce,keys,date\n");
+                "scenario,parallel,rows_per_s_median,rows_per_s_min,rows_per_s_max,x_ceiling,x_jedis,x_lettuce,"
+                + "server_us_per_row,keys,date\n");
         for (Measurement m : rows) {
-            out.append(String.format(Locale.ROOT, "\"%s\",%s,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%d,\"%s\"%n", m.scenario(),
+            out.append(String.format(Locale.ROOT, "\"%s\",%s,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%s,%d,\"%s\"%n", m.scenario(),
                     m.parallel(), m.median(), m.min(), m.max(), ratio(m, ceiling), ratio(m, jedis), ratio(m, lettuce),
-                    facts.keys(), facts.date()));
+                    micros(m, "%.3f"), facts.keys(), facts.date()));
         }
         return out.toString();
     }
@@ -73,6 +76,10 @@ record Report(Facts facts, String command, int repetitions, List<Measurement> ro
         Files.writeString(md, markdown(), StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("hash-scan-" + stamp + ".csv"), csv(), StandardCharsets.UTF_8);
         return md;
+    }
+
+    private static String micros(Measurement m, String format) {
+        return Double.isNaN(m.serverMicrosPerRow()) ? "?" : String.format(Locale.ROOT, format, m.serverMicrosPerRow());
     }
 
     private static double ratio(Measurement m, Measurement base) {

@@ -45,11 +45,16 @@ final class ServerCeiling {
         return "server ceiling: redis-benchmark -P " + PIPELINE + " -c " + clients + " HMGET";
     }
 
+    /** @return the HMGET requests of one run ({@code -n}) */
+    int requests() {
+        return Math.max(keys, 500_000);
+    }
+
     /** @return the command line of a run with this many clients */
     List<String> command(int clients) {
         List<String> command = RedisTools.command("redis-benchmark", url);
         command.addAll(List.of("-P", Integer.toString(PIPELINE), "-c", Integer.toString(clients), "-n",
-                Integer.toString(Math.max(keys, 500_000)), "-r", Integer.toString(keys), "--csv", "HMGET",
+                Integer.toString(requests()), "-r", Integer.toString(keys), "--csv", "HMGET",
                 "bench:user:__rand_int__"));
         command.addAll(List.of(BenchData.FIELDS));
         return command;
