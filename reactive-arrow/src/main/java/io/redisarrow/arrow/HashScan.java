@@ -36,7 +36,7 @@ public final class HashScan {
     public static final int DEFAULT_COUNT_HINT = 1000;
 
     /** Default number of pipelined round trips in flight. */
-    public static final int DEFAULT_PARALLEL = 8;
+    public static final int DEFAULT_PARALLEL = 4;
 
     /** Default name of the key column. */
     public static final String DEFAULT_KEY_COLUMN = "_key";
