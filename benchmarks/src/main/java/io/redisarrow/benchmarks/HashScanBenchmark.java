@@ -6,7 +6,6 @@ import io.redisarrow.testing.LocalRedisServer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
