@@ -51,6 +51,9 @@ final class HashFetchStage implements FetchStage {
         return Mono.defer(() -> {
             int size = keys.size();
             RawBatch batch = new RawBatch(read.fields().size(), size, read.withTtl());
+            if (size == 0) {
+                return Mono.just(batch);
+            }
             long bytes = 0;
             for (byte[] key : keys) {
                 batch.startRow(key);

@@ -17,6 +17,9 @@ abstract class PendingReplies implements ReplyConsumer {
     int reply;
 
     PendingReplies(int expected) {
+        if (expected < 1) {
+            throw new IllegalArgumentException("expected must be >= 1: a write without replies is never sent");
+        }
         this.remaining = expected;
     }
 
