@@ -107,6 +107,16 @@ public final class HashScanBenchmark {
             System.out.flush();
             Path written = report.write(options.out());
             Progress.say("written %s (and .csv)", written.toAbsolutePath().normalize());
+            for (double latency : options.latencies()) {
+                String sweep = LatencySweep.run(url, java.time.Duration.ofNanos((long) (latency * 1_000_000)), keys,
+                        new int[] { 1, 2, 4, 8, 16 }, repetitions, cost);
+                System.out.println(sweep);
+                System.out.flush();
+                Path file = written.resolveSibling(written.getFileName().toString().replace(".md", "-latency-"
+                        + String.valueOf(latency).replace('.', '_') + "ms.md"));
+                java.nio.file.Files.writeString(file, sweep);
+                Progress.say("written %s", file.toAbsolutePath().normalize());
+            }
         } finally {
             admin.shutdown();
         }

@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  * @param clients the redis-benchmark client counts of the ceiling
  * @param reuse whether data loaded by an earlier run with the same N is kept
  * @param out the results directory
+ * @param latencies delays in ms, each way, to sweep {@code parallel} behind (none: no sweep)
  */
-record Options(int keys, int repetitions, int[] parallels, int[] clients, boolean reuse, Path out) {
+record Options(int keys, int repetitions, int[] parallels, int[] clients, boolean reuse, Path out,
+        double[] latencies) {
 
     static final String USAGE = """
             options:
@@ -24,7 +26,9 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
               --repetitions R     measured passes per scenario, after one warm-up (default 3)
               --clients 1,4,50    redis-benchmark client counts for the server ceiling (default 1,4,50)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
-              --out DIR           results directory (default results)""";
+              --out DIR           results directory (default results)
+              --latency-ms 0.5,2  also sweep parallel 1,2,4,8,16 behind a proxy adding this delay each way
+                                  (default: none)""";
 
     /**
      * @param args the command line
@@ -39,6 +43,7 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
         int[] clients = { 1, 4, 50 };
         boolean reuse = true;
         Path out = Path.of("results");
+        double[] latencies = new double[0];
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -54,11 +59,27 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
                 }
                 case "--no-reuse" -> reuse = false;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--latency-ms" -> latencies = millis(arg, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
         return new Options(keys != null ? keys : quick ? 100_000 : 1_000_000,
-                repetitions != null ? repetitions : quick ? 1 : 3, parallels, clients, reuse, out);
+                repetitions != null ? repetitions : quick ? 1 : 3, parallels, clients, reuse, out, latencies);
+    }
+
+    private static double[] millis(String option, String text) {
+        try {
+            double[] values = java.util.Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
+            for (double value : values) {
+                if (!(value > 0) || value > 1000) {
+                    throw new NumberFormatException();
+                }
+            }
+            return values;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must list delays in ms between 0 and 1000, such as 0.5,2, not '"
+                    + text + "'\n" + USAGE);
+        }
     }
 
     /** @return the parallel settings as {@code 1,2,4,8} */

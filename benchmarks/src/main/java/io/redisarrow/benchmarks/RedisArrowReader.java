@@ -34,14 +34,29 @@ final class RedisArrowReader implements Reader {
      * @param typeFilter whether SCAN sends {@code TYPE hash}
      */
     RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter) {
+        this(url, parallel, projected, typeFilter, 0);
+    }
+
+    /**
+     * @param url the server
+     * @param parallel round trips in flight
+     * @param projected HMGET of all ten fields instead of HGETALL
+     * @param typeFilter whether SCAN sends {@code TYPE hash}
+     * @param countHint SCAN COUNT, or 0 for the library's default ({@code batchSize x parallel})
+     */
+    RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter, int countHint) {
         this.redis = RedisArrow.connect(url);
         HashScan.Builder builder = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA)
-                .batchSize(BATCH_SIZE).countHint(BATCH_SIZE).parallel(parallel).typeFilter(typeFilter);
+                .batchSize(BATCH_SIZE).parallel(parallel).typeFilter(typeFilter);
+        if (countHint > 0) {
+            builder.countHint(countHint);
+        }
         if (projected) {
             builder.project(BenchData.FIELDS);
         }
         this.scan = builder.build();
-        this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL") + (typeFilter ? "" : ", no SCAN TYPE");
+        this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL") + (typeFilter ? "" : ", no SCAN TYPE")
+                + (countHint > 0 ? ", SCAN COUNT " + countHint : "");
     }
 
     @Override

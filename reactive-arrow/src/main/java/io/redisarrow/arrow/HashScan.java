@@ -32,8 +32,6 @@ public final class HashScan {
     /** Default keys per pipelined round trip, also the most rows a batch holds. */
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    /** Default SCAN COUNT hint. */
-    public static final int DEFAULT_COUNT_HINT = 1000;
 
     /** Default number of pipelined round trips in flight. */
     public static final int DEFAULT_PARALLEL = 4;
@@ -174,7 +172,7 @@ public final class HashScan {
     public static final class Builder {
 
         private final HashRead.Builder read = HashRead.builder().pattern(DEFAULT_PATTERN)
-                .batchSize(DEFAULT_BATCH_SIZE).countHint(DEFAULT_COUNT_HINT).parallel(DEFAULT_PARALLEL)
+                .batchSize(DEFAULT_BATCH_SIZE).parallel(DEFAULT_PARALLEL)
                 .typeFilter(DEFAULT_TYPE_FILTER);
 
         private Schema schema;
@@ -227,7 +225,13 @@ public final class HashScan {
         }
 
         /**
-         * @param countHint SCAN COUNT, see {@link #DEFAULT_COUNT_HINT}
+         * SCAN COUNT. When not set: {@code batchSize x parallel} (at most
+         * {@link HashRead#MAX_AUTO_COUNT_HINT}), so one SCAN round trip yields keys for every
+         * pipeline. SCAN pages come one round trip after another, so a scan reads at most COUNT
+         * keys per round trip; behind network latency a COUNT of one batch keeps the scan at one
+         * batch per round trip whatever {@code parallel} is (see the benchmark's latency sweep).
+         *
+         * @param countHint SCAN COUNT
          * @return this builder
          */
         public Builder countHint(int countHint) {

@@ -23,7 +23,10 @@ class HashScanUnitTests {
         HashScan scan = HashScan.builder().schema(SCHEMA).build();
         assertThat(scan.pattern()).isEqualTo(HashScan.DEFAULT_PATTERN);
         assertThat(scan.batchSize()).isEqualTo(HashScan.DEFAULT_BATCH_SIZE);
-        assertThat(scan.countHint()).isEqualTo(HashScan.DEFAULT_COUNT_HINT);
+        assertThat(scan.countHint()).isEqualTo(HashScan.DEFAULT_BATCH_SIZE * HashScan.DEFAULT_PARALLEL);
+        assertThat(HashScan.builder().schema(SCHEMA).batchSize(10).parallel(3).build().countHint()).isEqualTo(30);
+        assertThat(HashScan.builder().schema(SCHEMA).batchSize(100_000).parallel(64).build().countHint())
+                .isEqualTo(io.redisarrow.core.HashRead.MAX_AUTO_COUNT_HINT);
         assertThat(scan.parallel()).isEqualTo(HashScan.DEFAULT_PARALLEL);
         assertThat(scan.keyColumn()).contains(HashScan.DEFAULT_KEY_COLUMN);
         assertThat(scan.parseErrorPolicy()).isEqualTo(HashScan.DEFAULT_PARSE_ERROR_POLICY);

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public final class HashRead {
 
+    /** The largest SCAN COUNT chosen when none is set. */
+    public static final int MAX_AUTO_COUNT_HINT = 100_000;
+
     private final String pattern;
 
     private final int countHint;
@@ -33,7 +36,8 @@ public final class HashRead {
 
     private HashRead(Builder builder) {
         this.pattern = builder.pattern;
-        this.countHint = builder.countHint;
+        this.countHint = builder.countHint > 0 ? builder.countHint
+                : (int) Math.min(MAX_AUTO_COUNT_HINT, (long) builder.batchSize * builder.parallel);
         this.batchSize = builder.batchSize;
         this.parallel = builder.parallel;
         this.fields = Collections.unmodifiableList(new ArrayList<>(builder.fields));
@@ -53,7 +57,7 @@ public final class HashRead {
         return pattern;
     }
 
-    /** @return the SCAN COUNT hint */
+    /** @return the SCAN COUNT hint: as set, else {@code batchSize x parallel} */
     public int countHint() {
         return countHint;
     }
@@ -111,7 +115,7 @@ public final class HashRead {
 
         private String pattern = "*";
 
-        private int countHint = 1000;
+        private int countHint;
 
         private int batchSize = 1000;
 
@@ -144,7 +148,10 @@ public final class HashRead {
         }
 
         /**
-         * @param countHint SCAN COUNT
+         * @param countHint SCAN COUNT; when not set, {@code batchSize x parallel} (at most
+         *        {@link #MAX_AUTO_COUNT_HINT}), so that one SCAN round trip yields keys for every
+         *        pipeline: SCAN pages come one round trip after another, which bounds a scan to
+         *        COUNT keys per round trip
          * @return this builder
          */
         public Builder countHint(int countHint) {

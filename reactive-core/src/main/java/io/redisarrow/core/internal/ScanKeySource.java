@@ -16,8 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Keys from a SCAN cursor with MATCH, COUNT and (optionally) TYPE. The next SCAN is sent only when
- * the keys of the previous page have been requested downstream; cancelling stops the loop.
+ * Keys from a SCAN cursor with MATCH, COUNT and (optionally) TYPE. Pages are requested on demand,
+ * with one page of keys in reserve, so the next SCAN is on its way while the keys of the current
+ * one are fetched; cancelling stops the loop.
  */
 final class ScanKeySource implements KeySource {
 
@@ -48,7 +49,7 @@ final class ScanKeySource implements KeySource {
     @Override
     public Flux<byte[]> keys() {
         return page(START).expand(page -> page.finished() ? Mono.empty() : page(page.cursor()))
-                .concatMapIterable(ScanPageOutput::keys, 1);
+                .concatMapIterable(ScanPageOutput::keys, 2);
     }
 
     private Mono<ScanPageOutput> page(byte[] cursor) {
