@@ -43,7 +43,8 @@ record Report(Facts facts, String command, int repetitions, List<Measurement> ro
                 %s per scenario after one warm-up pass; ratios are of medians. The ceiling is \
                 the best `redis-benchmark` row: one HMGET of the ten fields per row, %d commands pipelined, \
                 random existing keys (no misses, checked). redis-arrow rows hold every batch until the pass \
-                ends; batches of %,d keys, SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
+                ends; batches of %,d keys, SCAN COUNT the library's default (batchSize x parallel); the \
+                Jedis and Lettuce baselines use SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
                 commandstats, SCAN included) per row over the measured passes; it leaves out socket I/O.
                 """, repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", ServerCeiling.PIPELINE,
                 RedisArrowReader.BATCH_SIZE, RedisArrowReader.BATCH_SIZE));
