@@ -6,33 +6,21 @@ import org.apache.arrow.vector.DateDayVector;
  * Writes Date(DAY) values from {@code YYYY-MM-DD}, from a date-time (its UTC date, after applying
  * any offset), or from an integer count of days since 1970-01-01.
  */
-final class DateDayConsumer implements ColumnConsumer {
-
-    private final DateDayVector vector;
+final class DateDayConsumer extends ParsingConsumer<DateDayVector> {
 
     private final int[] scratch = new int[1];
 
     DateDayConsumer(DateDayVector vector) {
-        this.vector = vector;
+        super(vector);
     }
 
     @Override
-    public boolean consume(int row, byte[] data, int offset, int length) {
-        try {
-            long day = Temporals.isInteger(data, offset, length) ? AsciiNumbers.parseLong(data, offset, length)
-                    : Temporal.parseEpochDay(data, offset, length, scratch);
-            if (day < Integer.MIN_VALUE || day > Integer.MAX_VALUE) {
-                return false;
-            }
-            vector.set(row, (int) day);
-            return true;
-        } catch (ParseFailure e) {
-            return false;
+    void write(int row, byte[] data, int offset, int length) {
+        long day = Temporals.isInteger(data, offset, length) ? AsciiNumbers.parseLong(data, offset, length)
+                : Temporal.parseEpochDay(data, offset, length, scratch);
+        if (day < Integer.MIN_VALUE || day > Integer.MAX_VALUE) {
+            throw ParseFailure.INSTANCE;
         }
-    }
-
-    @Override
-    public void consumeNull(int row) {
-        vector.setNull(row);
+        vector.set(row, (int) day);
     }
 }

@@ -6,32 +6,26 @@ import org.apache.arrow.vector.DateMilliVector;
  * Writes Date(MILLISECOND) values: midnight UTC of the date in {@code YYYY-MM-DD} or of a
  * date-time's UTC date, or an integer count of milliseconds since the epoch as given.
  */
-final class DateMilliConsumer implements ColumnConsumer {
+final class DateMilliConsumer extends ParsingConsumer<DateMilliVector> {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
-
-    private final DateMilliVector vector;
 
     private final int[] scratch = new int[1];
 
     DateMilliConsumer(DateMilliVector vector) {
-        this.vector = vector;
+        super(vector);
     }
 
     @Override
-    public boolean consume(int row, byte[] data, int offset, int length) {
-        try {
-            long millis = Temporals.isInteger(data, offset, length) ? AsciiNumbers.parseLong(data, offset, length)
-                    : Math.multiplyExact(Temporal.parseEpochDay(data, offset, length, scratch), MILLIS_PER_DAY);
-            vector.set(row, millis);
-            return true;
-        } catch (ParseFailure | ArithmeticException e) {
-            return false;
+    void write(int row, byte[] data, int offset, int length) {
+        if (Temporals.isInteger(data, offset, length)) {
+            vector.set(row, AsciiNumbers.parseLong(data, offset, length));
+            return;
         }
-    }
-
-    @Override
-    public void consumeNull(int row) {
-        vector.setNull(row);
+        long day = Temporal.parseEpochDay(data, offset, length, scratch);
+        if (Math.abs(day) > Long.MAX_VALUE / MILLIS_PER_DAY) {
+            throw ParseFailure.INSTANCE;
+        }
+        vector.set(row, day * MILLIS_PER_DAY);
     }
 }

@@ -5,26 +5,14 @@ import org.apache.arrow.vector.Float8Vector;
 /**
  * Writes Float64 values parsed from ASCII decimals (see {@link AsciiNumbers}).
  */
-final class Float8Consumer implements ColumnConsumer {
-
-    private final Float8Vector vector;
+final class Float8Consumer extends ParsingConsumer<Float8Vector> {
 
     Float8Consumer(Float8Vector vector) {
-        this.vector = vector;
+        super(vector);
     }
 
     @Override
-    public boolean consume(int row, byte[] data, int offset, int length) {
-        try {
-            vector.set(row, AsciiNumbers.parseDouble(data, offset, length));
-            return true;
-        } catch (ParseFailure e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void consumeNull(int row) {
-        vector.setNull(row);
+    void write(int row, byte[] data, int offset, int length) {
+        vector.set(row, AsciiNumbers.parseDouble(data, offset, length));
     }
 }

@@ -11,9 +11,7 @@ import java.time.zone.ZoneRules;
  * or kept as is in a column without zone. Fractions finer than the unit are truncated. An integer
  * is an epoch count in the column's unit.
  */
-final class TimeStampConsumer implements ColumnConsumer {
-
-    private final TimeStampVector vector;
+final class TimeStampConsumer extends ParsingConsumer<TimeStampVector> {
 
     private final long unitsPerSecond;
 
@@ -22,7 +20,7 @@ final class TimeStampConsumer implements ColumnConsumer {
     private final int[] scratch = new int[1];
 
     TimeStampConsumer(TimeStampVector vector) {
-        this.vector = vector;
+        super(vector);
         ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
         this.unitsPerSecond = switch (type.getUnit()) {
             case SECOND -> 1L;
@@ -34,24 +32,14 @@ final class TimeStampConsumer implements ColumnConsumer {
     }
 
     @Override
-    public boolean consume(int row, byte[] data, int offset, int length) {
-        try {
-            long value;
-            if (Temporals.isInteger(data, offset, length)) {
-                value = AsciiNumbers.parseLong(data, offset, length);
-            } else {
-                long seconds = Temporal.parseEpochSecond(data, offset, length, zone, scratch);
-                value = Temporal.toUnit(seconds, scratch[0], unitsPerSecond);
-            }
-            vector.set(row, value);
-            return true;
-        } catch (ParseFailure e) {
-            return false;
+    void write(int row, byte[] data, int offset, int length) {
+        long value;
+        if (Temporals.isInteger(data, offset, length)) {
+            value = AsciiNumbers.parseLong(data, offset, length);
+        } else {
+            long seconds = Temporal.parseEpochSecond(data, offset, length, zone, scratch);
+            value = Temporal.toUnit(seconds, scratch[0], unitsPerSecond);
         }
-    }
-
-    @Override
-    public void consumeNull(int row) {
-        vector.setNull(row);
+        vector.set(row, value);
     }
 }

@@ -5,26 +5,14 @@ import org.apache.arrow.vector.TinyIntVector;
 /**
  * Writes Int8 values parsed from ASCII integers.
  */
-final class TinyIntConsumer implements ColumnConsumer {
-
-    private final TinyIntVector vector;
+final class TinyIntConsumer extends ParsingConsumer<TinyIntVector> {
 
     TinyIntConsumer(TinyIntVector vector) {
-        this.vector = vector;
+        super(vector);
     }
 
     @Override
-    public boolean consume(int row, byte[] data, int offset, int length) {
-        try {
-            vector.set(row, (byte) AsciiNumbers.parseLong(data, offset, length, Byte.MIN_VALUE, Byte.MAX_VALUE));
-            return true;
-        } catch (ParseFailure e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void consumeNull(int row) {
-        vector.setNull(row);
+    void write(int row, byte[] data, int offset, int length) {
+        vector.set(row, (byte) AsciiNumbers.parseLong(data, offset, length, Byte.MIN_VALUE, Byte.MAX_VALUE));
     }
 }
