@@ -125,6 +125,43 @@ class LeakIntegrationTests extends ScanTestSupport {
         })).expectErrorMessage("subscriber failure").verify(Duration.ofSeconds(10));
     }
 
+    @Test
+    void closesEachScansFetchConnectionOnCompleteCancelAndError() throws InterruptedException {
+        Rows.collect(scan().take(1)); // opens the shared connection; its fetch connection closes soon after
+        long baseline = settledClients();
+        scan().map(LeakIntegrationTests::closeAndCount).blockLast();
+        scan().take(2).map(LeakIntegrationTests::closeAndCount).blockLast();
+        hset(prefix + "zz-bad", Map.of("n", "not a number"));
+        StepVerifier.create(scan().map(LeakIntegrationTests::closeAndCount)).thenConsumeWhile(rows -> true)
+                .expectError(ValueConversionException.class).verify(Duration.ofSeconds(10));
+        assertThat(settledClients()).isEqualTo(baseline);
+    }
+
+    /** The number of clients once it has not changed for 300 ms (closing is asynchronous). */
+    private static long settledClients() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long last = connectedClients();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            long now = connectedClients();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static long connectedClients() {
+        String info = commands().info("clients");
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("connected_clients:")) {
+                return Long.parseLong(line.substring("connected_clients:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("no connected_clients in INFO");
+    }
+
     @RepeatedTest(20)
     void releasesWhenCancelRacesWithEmission() throws InterruptedException {
         Disposable subscription = scan().subscribeOn(Schedulers.parallel())
