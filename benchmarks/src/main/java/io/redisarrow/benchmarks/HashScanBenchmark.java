@@ -107,6 +107,15 @@ public final class HashScanBenchmark {
             System.out.flush();
             Path written = report.write(options.out());
             Progress.say("written %s (and .csv)", written.toAbsolutePath().normalize());
+            if (options.sweeps()) {
+                String sweeps = Sweeps.batchSizes(url, keys, repetitions, cost) + "\n"
+                        + Sweeps.projections(url, keys, repetitions, cost);
+                System.out.println(sweeps);
+                System.out.flush();
+                Path file = written.resolveSibling(written.getFileName().toString().replace(".md", "-sweeps.md"));
+                java.nio.file.Files.writeString(file, sweeps);
+                Progress.say("written %s", file.toAbsolutePath().normalize());
+            }
             for (double latency : options.latencies()) {
                 String sweep = LatencySweep.run(url, java.time.Duration.ofNanos((long) (latency * 1_000_000)), keys,
                         new int[] { 1, 2, 4, 8, 16 }, repetitions, cost);

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * @param reuse whether data loaded by an earlier run with the same N is kept
  * @param out the results directory
  * @param latencies delays in ms, each way, to sweep {@code parallel} behind (none: no sweep)
+ * @param sweeps whether to sweep batch size and projection
  */
 record Options(int keys, int repetitions, int[] parallels, int[] clients, boolean reuse, Path out,
-        double[] latencies) {
+        double[] latencies, boolean sweeps) {
 
     static final String USAGE = """
             options:
@@ -27,6 +28,7 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
               --clients 1,4,50    redis-benchmark client counts for the server ceiling (default 1,4,50)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
               --out DIR           results directory (default results)
+              --sweeps            also sweep batchSize (100 .. 100000) and projection (1, 2, 5, 10 fields)
               --latency-ms 0.5,2  also sweep parallel 1,2,4,8,16 behind a proxy adding this delay each way
                                   (default: none)""";
 
@@ -44,6 +46,7 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
         boolean reuse = true;
         Path out = Path.of("results");
         double[] latencies = new double[0];
+        boolean sweeps = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -60,11 +63,12 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
                 case "--no-reuse" -> reuse = false;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--latency-ms" -> latencies = millis(arg, value(args, ++i, arg));
+                case "--sweeps" -> sweeps = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
         return new Options(keys != null ? keys : quick ? 100_000 : 1_000_000,
-                repetitions != null ? repetitions : quick ? 1 : 3, parallels, clients, reuse, out, latencies);
+                repetitions != null ? repetitions : quick ? 1 : 3, parallels, clients, reuse, out, latencies, sweeps);
     }
 
     private static double[] millis(String option, String text) {

@@ -27,6 +27,8 @@ final class RedisArrowReader implements Reader {
 
     private long peakBytes;
 
+    private final boolean streaming;
+
     /**
      * @param url the server
      * @param parallel round trips in flight
@@ -46,6 +48,7 @@ final class RedisArrowReader implements Reader {
      */
     RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter, int countHint) {
         this.redis = RedisArrow.connect(url);
+        this.streaming = false;
         HashScan.Builder builder = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA)
                 .batchSize(BATCH_SIZE).parallel(parallel).typeFilter(typeFilter);
         if (countHint > 0) {
@@ -57,6 +60,26 @@ final class RedisArrowReader implements Reader {
         this.scan = builder.build();
         this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL") + (typeFilter ? "" : ", no SCAN TYPE")
                 + (countHint > 0 ? ", SCAN COUNT " + countHint : "");
+    }
+
+    /**
+     * A scan built by the caller.
+     *
+     * @param url the server
+     * @param scan what to read
+     * @param name the scenario's name
+     * @param streaming close each batch as it arrives instead of holding all until the pass ends,
+     *        so the allocator's peak is what the library holds
+     */
+    RedisArrowReader(String url, HashScan scan, String name, boolean streaming) {
+        this.redis = RedisArrow.connect(url);
+        this.scan = scan;
+        this.name = name;
+        this.streaming = streaming;
+    }
+
+    long peakBytes() {
+        return peakBytes;
     }
 
     @Override
@@ -71,6 +94,16 @@ final class RedisArrowReader implements Reader {
 
     @Override
     public long pass() {
+        if (streaming) {
+            Long rows = redis.scanHashes(scan).map(batch -> {
+                try (batch) {
+                    return (long) batch.rowCount();
+                }
+            }).reduce(0L, Long::sum).block();
+            heldBytes = 0;
+            peakBytes = redis.allocator().getPeakMemoryAllocation();
+            return rows == null ? 0 : rows;
+        }
         List<RecordBatch> held = new ArrayList<>();
         try {
             redis.scanHashes(scan).doOnNext(held::add).blockLast();

@@ -53,4 +53,17 @@ final class ServerCost {
         }
         return total;
     }
+
+    /** @return bytes Redis sent to clients since {@link #reset()} (INFO stats), or -1 when unknown */
+    long outputBytes() {
+        if (!available) {
+            return -1;
+        }
+        for (String line : redis.info("stats").split("\r?\n")) {
+            if (line.startsWith("total_net_output_bytes:")) {
+                return Long.parseLong(line.substring("total_net_output_bytes:".length()).trim());
+            }
+        }
+        return -1;
+    }
 }
