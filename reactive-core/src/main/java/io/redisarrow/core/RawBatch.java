@@ -290,14 +290,6 @@ public final class RawBatch {
         ttls[row] = ttlSeconds;
     }
 
-    /**
-     * Removes the last row (used when a key turns out to be gone or of another type).
-     */
-    public void dropLastRow() {
-        if (rowCount > 0) {
-            rowCount--;
-        }
-    }
 
     /**
      * Keeps only the rows for which {@code keep[row]} is true, preserving order.
