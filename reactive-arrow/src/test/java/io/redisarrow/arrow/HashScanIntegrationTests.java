@@ -235,4 +235,22 @@ class HashScanIntegrationTests extends ScanTestSupport {
         assertThat(sizes).allSatisfy(size -> assertThat(size).isBetween(1, 128));
         assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
     }
+
+    @Test
+    void ownAllocatorHoldsLittleMoreThanTheBatchesData() {
+        loadHashes(3000, i -> Map.of("s", "name-" + i, "i32", Integer.toString(i), "f64", i + ".5", "ts",
+                "2024-01-01T10:00:00Z"));
+        try (RedisArrow own = RedisArrow.connect(server.url())) {
+            List<RecordBatch> held = own.scanHashes(scan().batchSize(1000).build()).collectList().block();
+            try {
+                long data = held.stream().mapToLong(RecordBatch::bufferSize).sum();
+                assertThat(held.stream().mapToInt(RecordBatch::rowCount).sum()).isEqualTo(3000);
+                // buffers round up to 1 KiB, not to a power of two (which held 1.5 x the data here)
+                assertThat((double) own.allocator().getAllocatedMemory()).isLessThanOrEqualTo(data * 1.2);
+            } finally {
+                held.forEach(RecordBatch::close);
+            }
+            assertThat(own.allocator().getAllocatedMemory()).isZero();
+        }
+    }
 }
