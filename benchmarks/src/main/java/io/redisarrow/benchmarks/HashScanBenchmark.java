@@ -4,17 +4,19 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.redisarrow.testing.LocalRedisServer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Hash scan throughput in one command: loads N hashes x 10 fields into Redis (a local
- * redis-server it starts and stops itself unless {@code REDIS_URL} is set), then measures in the
- * same run the server's ceiling (redis-benchmark), redis-arrow at several {@code parallel} settings
- * with HGETALL and with HMGET, a Jedis pipeline and Lettuce's ScanStream, and reports rows per
- * second as ratios. See {@link Options#USAGE} for the options.
+ * The benchmark in one command: loads N hashes x 10 fields into Redis (a local redis-server with
+ * the RediSearch module, started and stopped here, unless {@code REDIS_URL} is set), then measures
+ * in the same run every reader side by side (the server's ceiling, redis-arrow, a Jedis pipeline,
+ * Lettuce's ScanStream), the batch size, projection and {@code parallel} sweeps (on loopback and
+ * behind added latency), memory per row and under a slow subscriber, and SCAN against RediSearch;
+ * writes Markdown, CSV and PNG charts, and with {@code --docs} the performance guide. See
+ * {@link Options#USAGE}.
  */
 public final class HashScanBenchmark {
 
@@ -43,7 +45,7 @@ public final class HashScanBenchmark {
                 run(url, options, args);
             } else {
                 Progress.say("REDIS_URL is not set: starting a local redis-server");
-                try (LocalRedisServer server = LocalRedisServer.builder().search(false).start()) {
+                try (LocalRedisServer server = LocalRedisServer.builder().search(true).start()) {
                     Progress.say("local redis-server %s on %s", server.facts().version(), server.url());
                     run(server.url(), options, args);
                 }
@@ -58,76 +60,49 @@ public final class HashScanBenchmark {
     }
 
     private static void run(String url, Options options, String[] args) throws Exception {
-        int keys = options.keys();
-        int repetitions = options.repetitions();
-        DataLoader.ensureLoaded(url, keys, options.reuse());
+        long started = System.nanoTime();
+        DataLoader.ensureLoaded(url, options.keys(), options.reuse());
         String loadAtStart = Facts.loadAverage();
         RedisClient admin = RedisClient.create(url);
         try (StatefulRedisConnection<String, String> connection = admin.connect()) {
-            List<Measurement> rows = new ArrayList<>();
-
             ServerCost cost = new ServerCost(connection.sync());
-            ServerCeiling server = new ServerCeiling(url, keys, connection.sync());
-            Progress.say("ceiling: %s", RedisTools.display(server.command(options.clients()[0])));
-            for (int clients : options.clients()) {
-                rows.add(Measurement.run(ServerCeiling.scenario(clients), "-", repetitions,
-                        () -> new Measurement.Pass(server.run(clients), server.requests(), ""), cost));
+            Readers.Result readers = Readers.run(url, options.keys(), options.repetitions(), options.clients(), cost,
+                    connection.sync());
+            Bench bench = new Bench(url, options.keys(), options.repetitions(), cost, readers.baselines());
+            List<Table> tables = new ArrayList<>(List.of(readers.table()));
+            for (Options.Scenario scenario : options.scenarios()) {
+                Progress.say("scenario: %s", scenario.name().toLowerCase(java.util.Locale.ROOT));
+                tables.add(switch (scenario) {
+                    case BATCH -> BatchSizeSweep.run(bench);
+                    case PROJECTION -> ProjectionSweep.run(bench, new ServerCeiling(url, options.keys(), connection.sync()));
+                    case PARALLEL -> ParallelSweep.run(bench, options.latencies(), options.parallelRows());
+                    case MEMORY -> MemorySweep.run(bench, options.memorySizes());
+                    case SEARCH -> new Table("search", "SCAN vs RediSearch").note("(search scenario: wiring pending)");
+                });
             }
-            Measurement ceiling = rows.stream().max(Comparator.comparingDouble(Measurement::median)).orElseThrow();
-
-            for (int parallel : options.parallels()) {
-                try (Reader reader = new RedisArrowReader(url, parallel, false, true)) {
-                    rows.add(Measurement.of(reader, keys, repetitions, cost));
-                }
-            }
-            // the variants run at the default parallel, so they compare with its row above
-            int widest = io.redisarrow.arrow.HashScan.DEFAULT_PARALLEL;
-            try (Reader reader = new RedisArrowReader(url, widest, true, true)) {
-                rows.add(Measurement.of(reader, keys, repetitions, cost));
-            }
-            try (Reader reader = new RedisArrowReader(url, widest, false, false)) {
-                rows.add(Measurement.of(reader, keys, repetitions, cost));
-            }
-            Measurement jedis;
-            try (Reader reader = new JedisReader(url)) {
-                jedis = Measurement.of(reader, keys, repetitions, cost);
-            }
-            Measurement lettuce;
-            try (Reader reader = new LettuceReader(url)) {
-                lettuce = Measurement.of(reader, keys, repetitions, cost);
-            }
-            rows.add(jedis);
-            rows.add(lettuce);
-
-            String command = "HashScanBenchmark " + String.join(" ", args) + " (keys " + keys + ", repetitions "
-                    + repetitions + ", parallel " + options.parallelList() + ", reuse " + options.reuse() + ")";
-            Report report = new Report(Facts.read(connection.sync(), keys, loadAtStart), command, repetitions, rows, ceiling,
-                    jedis, lettuce);
-            System.out.println(report.markdown());
-            System.out.flush();
+            String command = "HashScanBenchmark " + String.join(" ", args) + " (" + (options.quick() ? "quick" : "full")
+                    + " mode: keys " + options.keys() + ", repetitions " + options.repetitions() + ")";
+            Findings findings = new Findings(tables);
+            Report report = new Report(Facts.read(connection.sync(), options.keys(), loadAtStart), command, tables,
+                    findings.summary(), findings.advice());
             Path written = report.write(options.out());
-            Progress.say("written %s (and .csv)", written.toAbsolutePath().normalize());
-            if (options.sweeps()) {
-                String sweeps = Sweeps.batchSizes(url, keys, repetitions, cost) + "\n"
-                        + Sweeps.projections(url, keys, repetitions, cost);
-                System.out.println(sweeps);
-                System.out.flush();
-                Path file = written.resolveSibling(written.getFileName().toString().replace(".md", "-sweeps.md"));
-                java.nio.file.Files.writeString(file, sweeps);
-                Progress.say("written %s", file.toAbsolutePath().normalize());
+            System.out.println(Files.readString(written.resolve("report.md")));
+            System.out.flush();
+            Progress.say("written %s (report.md, a CSV per table, PNG charts)", written.toAbsolutePath().normalize());
+            if (options.docs()) {
+                Path docs = repositoryRoot().resolve("docs");
+                report.writeDocs(written, docs);
+                Progress.say("written %s", docs.resolve("performance.md").toAbsolutePath().normalize());
             }
-            for (double latency : options.latencies()) {
-                String sweep = LatencySweep.run(url, java.time.Duration.ofNanos((long) (latency * 1_000_000)), keys,
-                        new int[] { 1, 2, 4, 8, 16 }, repetitions, cost);
-                System.out.println(sweep);
-                System.out.flush();
-                Path file = written.resolveSibling(written.getFileName().toString().replace(".md", "-latency-"
-                        + String.valueOf(latency).replace('.', '_') + "ms.md"));
-                java.nio.file.Files.writeString(file, sweep);
-                Progress.say("written %s", file.toAbsolutePath().normalize());
-            }
+            Progress.say("done in %.1f min", (System.nanoTime() - started) / 60e9);
         } finally {
             admin.shutdown();
         }
+    }
+
+    /** @return the repository root: the working directory, or its parent when run in the module's directory */
+    private static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("benchmarks")) ? here : here.getParent();
     }
 }

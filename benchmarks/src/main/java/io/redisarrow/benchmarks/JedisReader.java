@@ -8,25 +8,43 @@ import redis.clients.jedis.resps.ScanResult;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The Jedis baseline, what users write without us: SCAN MATCH COUNT 1000, and for each page one
- * pipeline of HMGETs of the ten fields, every value touched.
+ * pipeline of HMGETs of the fields (all ten unless told), every value touched; optionally it
+ * stops after a number of rows, like redis-arrow's {@code limit}.
  */
 final class JedisReader implements Reader {
 
     private final Jedis jedis;
 
+    private final String[] fields;
+
+    private final long limit;
+
     private long chars;
 
     JedisReader(String url) {
+        this(url, BenchData.FIELDS.length, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param url the server
+     * @param fields HMGET of the first this many fields
+     * @param limit rows after which a pass stops
+     */
+    JedisReader(String url, int fields, long limit) {
         this.jedis = new Jedis(URI.create(url));
+        this.fields = Arrays.copyOf(BenchData.FIELDS, fields);
+        this.limit = limit;
     }
 
     @Override
     public String name() {
-        return "Jedis SCAN + pipelined HMGET";
+        return "Jedis SCAN + pipelined HMGET" + (fields.length == BenchData.FIELDS.length ? "" : " of " + fields.length
+                + " fields");
     }
 
     @Override
@@ -40,7 +58,7 @@ final class JedisReader implements Reader {
             List<Response<List<String>>> replies = new ArrayList<>(page.getResult().size());
             try (Pipeline pipeline = jedis.pipelined()) {
                 for (String key : page.getResult()) {
-                    replies.add(pipeline.hmget(key, BenchData.FIELDS));
+                    replies.add(pipeline.hmget(key, fields));
                 }
                 pipeline.sync();
             }
@@ -52,12 +70,12 @@ final class JedisReader implements Reader {
                         touched += value.length();
                     }
                 }
-                if (present) {
+                if (present && rows < limit) {
                     rows++;
                 }
             }
             cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && rows < limit);
         chars = touched;
         return rows;
     }

@@ -2,35 +2,48 @@ package io.redisarrow.benchmarks;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * The benchmark's command-line options, parsed and checked.
+ * The benchmark's command-line options, parsed and checked. The full mode (default) reads
+ * 1,000,000 hashes with 3 measured passes per scenario; {@code --quick} reads 100,000 with one.
  *
  * @param keys N, the hashes loaded and read per pass
  * @param repetitions measured passes per scenario
- * @param parallels the {@code parallel} settings of redis-arrow
  * @param clients the redis-benchmark client counts of the ceiling
  * @param reuse whether data loaded by an earlier run with the same N is kept
  * @param out the results directory
- * @param latencies delays in ms, each way, to sweep {@code parallel} behind (none: no sweep)
- * @param sweeps whether to sweep batch size and projection
+ * @param latencies delays in ms, each way, to sweep {@code parallel} behind, besides loopback
+ * @param parallelRows rows read per pass in the {@code parallel} sweep
+ * @param searchSizes data set sizes of the search scenario, ascending, the largest N
+ * @param memorySizes rows read in the memory scenario, ascending
+ * @param scenarios which scenarios run (the readers table always does: it measures the baselines)
+ * @param docs whether {@code docs/performance.md} is written from this run
+ * @param quick whether this is the quick mode
  */
-record Options(int keys, int repetitions, int[] parallels, int[] clients, boolean reuse, Path out,
-        double[] latencies, boolean sweeps) {
+record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out, double[] latencies, long parallelRows,
+        int[] searchSizes, int[] memorySizes, Set<Scenario> scenarios, boolean docs, boolean quick) {
+
+    /** The scenarios after the first table, in the order they run. */
+    enum Scenario {
+        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH
+    }
 
     static final String USAGE = """
             options:
-              --keys N            hashes to load and read (default 1000000)
-              --quick             100000 keys, 1 measured pass (an explicit --keys or --repetitions wins)
-              --parallel 1,2,4,8  redis-arrow parallel settings (default 1,2,4,8)
-              --repetitions R     measured passes per scenario, after one warm-up (default 3)
+              --quick             100000 keys, 1 measured pass, smaller sweeps (minutes); default: the full run
+              --keys N            hashes to load and read (default 1000000; --quick 100000)
+              --repetitions R     measured passes per scenario, after one warm-up (default 3; --quick 1)
               --clients 1,4,50    redis-benchmark client counts for the server ceiling (default 1,4,50)
+              --latency-ms 0.5,2  delays each way for the parallel sweep besides loopback (default 0.5,2)
+              --parallel-rows N   rows per pass in the parallel sweep (default min(N, 200000); --quick 50000)
+              --only a,b          scenarios after the first table: batch,projection,parallel,memory,search (default all)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
               --out DIR           results directory (default results)
-              --sweeps            also sweep batchSize (100 .. 100000) and projection (1, 2, 5, 10 fields)
-              --latency-ms 0.5,2  also sweep parallel 1,2,4,8,16 behind a proxy adding this delay each way
-                                  (default: none)""";
+              --docs              also write docs/performance.md and its charts from this run""";
 
     /**
      * @param args the command line
@@ -40,21 +53,22 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
     static Options parse(String[] args) {
         Integer keys = null;
         Integer repetitions = null;
+        Long parallelRows = null;
         boolean quick = false;
-        int[] parallels = { 1, 2, 4, 8 };
         int[] clients = { 1, 4, 50 };
         boolean reuse = true;
         Path out = Path.of("results");
-        double[] latencies = new double[0];
-        boolean sweeps = false;
+        double[] latencies = { 0.5, 2 };
+        Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
+        boolean docs = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--quick" -> quick = true;
                 case "--keys" -> keys = positive(arg, value(args, ++i, arg).replace("_", ""));
                 case "--repetitions" -> repetitions = positive(arg, value(args, ++i, arg));
-                case "--parallel" -> parallels = list(arg, value(args, ++i, arg));
                 case "--clients" -> clients = list(arg, value(args, ++i, arg));
+                case "--parallel-rows" -> parallelRows = (long) positive(arg, value(args, ++i, arg).replace("_", ""));
                 case "--reuse" -> {
                     if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                         reuse = bool(arg, args[++i]);
@@ -63,17 +77,46 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
                 case "--no-reuse" -> reuse = false;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--latency-ms" -> latencies = millis(arg, value(args, ++i, arg));
-                case "--sweeps" -> sweeps = true;
+                case "--only" -> scenarios = scenarios(arg, value(args, ++i, arg));
+                case "--docs" -> docs = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
-        return new Options(keys != null ? keys : quick ? 100_000 : 1_000_000,
-                repetitions != null ? repetitions : quick ? 1 : 3, parallels, clients, reuse, out, latencies, sweeps);
+        int n = keys != null ? keys : quick ? 100_000 : 1_000_000;
+        long rows = parallelRows != null ? parallelRows : Math.min(n, quick ? 50_000 : 200_000);
+        if (rows > n) {
+            throw new IllegalArgumentException("--parallel-rows must be at most --keys (" + n + "), not " + rows);
+        }
+        return new Options(n, repetitions != null ? repetitions : quick ? 1 : 3, clients, reuse, out, latencies, rows,
+                upTo(n, true), upTo(n, false), scenarios, docs, quick);
+    }
+
+    /** @return 10,000, 100,000 and 1,000,000 up to N, with N itself last when {@code withN} */
+    private static int[] upTo(int n, boolean withN) {
+        IntStream sizes = IntStream.of(10_000, 100_000, 1_000_000).filter(size -> size < n || size == n);
+        int[] below = sizes.toArray();
+        if (withN && (below.length == 0 || below[below.length - 1] != n)) {
+            below = IntStream.concat(Arrays.stream(below), IntStream.of(n)).toArray();
+        }
+        return below.length == 0 ? new int[] { n } : below;
+    }
+
+    private static Set<Scenario> scenarios(String option, String text) {
+        Set<Scenario> chosen = EnumSet.noneOf(Scenario.class);
+        for (String name : text.split(",")) {
+            try {
+                chosen.add(Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory or search,"
+                        + " not '" + name + "'\n" + USAGE);
+            }
+        }
+        return chosen;
     }
 
     private static double[] millis(String option, String text) {
         try {
-            double[] values = java.util.Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
+            double[] values = Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
             for (double value : values) {
                 if (!(value > 0) || value > 1000) {
                     throw new NumberFormatException();
@@ -84,11 +127,6 @@ record Options(int keys, int repetitions, int[] parallels, int[] clients, boolea
             throw new IllegalArgumentException(option + " must list delays in ms between 0 and 1000, such as 0.5,2, not '"
                     + text + "'\n" + USAGE);
         }
-    }
-
-    /** @return the parallel settings as {@code 1,2,4,8} */
-    String parallelList() {
-        return Arrays.stream(parallels).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
     private static String value(String[] args, int i, String option) {

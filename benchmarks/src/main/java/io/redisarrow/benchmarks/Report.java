@@ -4,86 +4,121 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Renders a run as a Markdown table (also printed) and a CSV of rows per second with ratios against
- * the server ceiling and the Jedis and Lettuce baselines of the same run, and writes both to the
- * results directory.
- *
- * @param facts the machine and server
- * @param command how the run was started
- * @param repetitions measured passes per scenario
- * @param rows every scenario, in report order
- * @param ceiling the best server ceiling scenario
- * @param jedis the Jedis baseline
- * @param lettuce the Lettuce baseline
+ * A run's output: the machine's facts, the command, every table with its charts, and the findings
+ * derived from them. Written to a results directory of its own ({@code report.md}, one CSV per
+ * table, PNG charts) and, when asked, as {@code docs/performance.md} with its charts beside it.
  */
-record Report(Facts facts, String command, int repetitions, List<Measurement> rows, Measurement ceiling,
-        Measurement jedis, Measurement lettuce) {
+final class Report {
 
-    String markdown() {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "## Hash scan: %,d hashes x 10 fields into Arrow batches held in memory%n%n",
-                facts.keys()));
-        out.append(facts.markdown());
-        out.append("- Command: `").append(command).append("`\n\n");
-        out.append("| scenario | parallel | rows/s (median) | min | max | x ceiling | x Jedis | x Lettuce | server µs/row |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Measurement m : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s |%n",
-                    m.scenario(), m.parallel(), m.median(), m.min(), m.max(), ratio(m, ceiling), ratio(m, jedis),
-                    ratio(m, lettuce), micros(m, "%.2f")));
-        }
-        out.append(String.format(Locale.ROOT, """
+    private final Facts facts;
 
-                %s per scenario after one warm-up pass; ratios are of medians. The ceiling is \
-                the best `redis-benchmark` row: one HMGET of the ten fields per row, %d commands pipelined, \
-                random existing keys (no misses, checked). redis-arrow rows hold every batch until the pass \
-                ends; batches of %,d keys, SCAN COUNT the library's default (batchSize x parallel); the \
-                Jedis and Lettuce baselines use SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
-                commandstats, SCAN included) per row over the measured passes; it leaves out socket I/O.
-                """, repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", ServerCeiling.PIPELINE,
-                RedisArrowReader.BATCH_SIZE, RedisArrowReader.BATCH_SIZE));
-        return out.toString();
-    }
+    private final String command;
 
-    String csv() {
-        StringBuilder out = new StringBuilder(
-                "scenario,parallel,rows_per_s_median,rows_per_s_min,rows_per_s_max,x_ceiling,x_jedis,x_lettuce,"
-                + "server_us_per_row,keys,date\n");
-        for (Measurement m : rows) {
-            out.append(String.format(Locale.ROOT, "\"%s\",%s,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%s,%d,\"%s\"%n", m.scenario(),
-                    m.parallel(), m.median(), m.min(), m.max(), ratio(m, ceiling), ratio(m, jedis), ratio(m, lettuce),
-                    micros(m, "%.3f"), facts.keys(), facts.date()));
-        }
-        return out.toString();
+    private final List<Table> tables;
+
+    private final String summary;
+
+    private final String advice;
+
+    private final Map<String, List<String>> charts = new LinkedHashMap<>();
+
+    /**
+     * @param facts the machine, JVM and server
+     * @param command how the run was started
+     * @param tables every table, in report order
+     * @param summary the Markdown of the targets against the measurements ({@link Findings#summary()})
+     * @param advice the Markdown of what the tables show ({@link Findings#advice()})
+     */
+    Report(Facts facts, String command, List<Table> tables, String summary, String advice) {
+        this.facts = facts;
+        this.command = command;
+        this.tables = List.copyOf(tables);
+        this.summary = summary;
+        this.advice = advice;
     }
 
     /**
-     * Writes {@code hash-scan-<time>.md} and {@code .csv}.
+     * Writes {@code report.md}, a CSV per table and the charts into a new directory under {@code out}.
      *
-     * @param directory where
-     * @return the Markdown file
+     * @param out the results directory
+     * @return the new directory
      * @throws IOException when writing fails
      */
-    Path write(Path directory) throws IOException {
-        Files.createDirectories(directory);
+    Path write(Path out) throws IOException {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path md = directory.resolve("hash-scan-" + stamp + ".md");
-        Files.writeString(md, markdown(), StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve("hash-scan-" + stamp + ".csv"), csv(), StandardCharsets.UTF_8);
-        return md;
+        Path directory = out.resolve(stamp);
+        Files.createDirectories(directory);
+        for (Table table : tables) {
+            Files.writeString(directory.resolve(table.id() + ".csv"), table.csv(), StandardCharsets.UTF_8);
+            charts.put(table.id(), Figures.draw(table, directory));
+        }
+        Files.writeString(directory.resolve("report.md"), markdown(""), StandardCharsets.UTF_8);
+        return directory;
     }
 
-    private static String micros(Measurement m, String format) {
-        return Double.isNaN(m.serverMicrosPerRow()) ? "?" : String.format(Locale.ROOT, format, m.serverMicrosPerRow());
+    /**
+     * Writes {@code performance.md} into {@code docs} and the charts into {@code docs/performance/};
+     * call after {@link #write(Path)}.
+     *
+     * @param results the directory {@link #write(Path)} returned
+     * @param docs the repository's docs directory
+     * @throws IOException when writing fails
+     */
+    void writeDocs(Path results, Path docs) throws IOException {
+        Path images = docs.resolve("performance");
+        Files.createDirectories(images);
+        for (List<String> files : charts.values()) {
+            for (String file : files) {
+                Files.copy(results.resolve(file), images.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String intro = """
+                # Performance
+
+                Every figure, table and chart on this page comes from one run of the benchmark tool on the machine it \
+                names; nothing is typed by hand, and the page itself is the tool's output. To reproduce (it starts \
+                its own `redis-server` with the RediSearch module unless `REDIS_URL` is set):
+
+                ```bash
+                mvn -q install -DskipTests && mvn -q -pl benchmarks exec:exec -Dexec.args="--docs"
+                ```
+
+                [`benchmarks/README.md`](../benchmarks/README.md) says what each scenario does; \
+                [`decoders.md`](decoders.md) holds the JMH microbenchmarks of the per-type decoders.
+
+                """;
+        Files.writeString(docs.resolve("performance.md"), intro + markdown("performance/"), StandardCharsets.UTF_8);
     }
 
-    private static double ratio(Measurement m, Measurement base) {
-        return m.median() / base.median();
+    private String markdown(String chartPrefix) {
+        StringBuilder out = new StringBuilder("## The run\n\n");
+        out.append(facts.markdown());
+        out.append("- Command: `").append(command).append("`\n\n");
+        out.append(summary).append('\n');
+        for (Table table : tables) {
+            out.append(table.markdown(2)).append('\n');
+            for (String chart : charts.getOrDefault(table.id(), new ArrayList<>())) {
+                out.append("![").append(table.title()).append("](").append(chartPrefix).append(chart).append(")\n\n");
+            }
+        }
+        out.append("""
+                ## Writes
+
+                Not measured: redis-arrow cannot write Arrow batches to Redis yet. This section will hold the write \
+                sweep (rows/s against `redis-benchmark` HSET and a Jedis pipeline) once it can.
+
+                """);
+        out.append(advice);
+        return out.toString();
     }
 }

@@ -45,18 +45,28 @@ final class ServerCeiling {
         return "server ceiling: redis-benchmark -P " + PIPELINE + " -c " + clients + " HMGET";
     }
 
+    /** @return the scenario name of a run with this many clients reading the first {@code fields} fields */
+    static String scenario(int clients, int fields) {
+        return scenario(clients) + (fields == BenchData.FIELDS.length ? "" : " of " + fields + " fields");
+    }
+
     /** @return the HMGET requests of one run ({@code -n}) */
     int requests() {
         return Math.max(keys, 500_000);
     }
 
-    /** @return the command line of a run with this many clients */
+    /** @return the command line of a run with this many clients, HMGET of all ten fields */
     List<String> command(int clients) {
+        return command(clients, BenchData.FIELDS.length);
+    }
+
+    /** @return the command line of a run with this many clients, HMGET of the first {@code fields} fields */
+    List<String> command(int clients, int fields) {
         List<String> command = RedisTools.command("redis-benchmark", url);
         command.addAll(List.of("-P", Integer.toString(PIPELINE), "-c", Integer.toString(clients), "-n",
                 Integer.toString(requests()), "-r", Integer.toString(keys), "--csv", "HMGET",
                 "bench:user:__rand_int__"));
-        command.addAll(List.of(BenchData.FIELDS));
+        command.addAll(List.of(BenchData.FIELDS).subList(0, fields));
         return command;
     }
 
@@ -68,9 +78,21 @@ final class ServerCeiling {
      * @throws IllegalStateException when redis-benchmark fails or a request missed
      */
     double run(int clients) {
+        return run(clients, BenchData.FIELDS.length);
+    }
+
+    /**
+     * One run reading the first {@code fields} fields.
+     *
+     * @param clients parallel connections
+     * @param fields how many of the ten fields each HMGET names
+     * @return HMGET requests per second, that is rows per second
+     * @throws IllegalStateException when redis-benchmark fails or a request missed
+     */
+    double run(int clients, int fields) {
         long missesBefore = misses();
         List<String> output = new ArrayList<>();
-        int exit = RedisTools.run(command(clients), output);
+        int exit = RedisTools.run(command(clients, fields), output);
         double rps = -1;
         for (String line : output) {
             String[] cells = line.split(",");

@@ -1,0 +1,170 @@
+package io.redisarrow.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One result table of a run: an id (its CSV and chart file names), a title, typed columns and
+ * rows of values, and notes under it. Rendered as Markdown (numbers formatted per column,
+ * right-aligned) and as CSV (numbers unformatted), so the two never disagree.
+ */
+final class Table {
+
+    /**
+     * A column.
+     *
+     * @param name the Markdown header
+     * @param csvName the CSV header
+     * @param format the Markdown format of numbers ({@code %,.0f}, {@code %.2f}); null for text
+     */
+    record Column(String name, String csvName, String format) {
+    }
+
+    private final String id;
+
+    private final String title;
+
+    private final List<Column> columns = new ArrayList<>();
+
+    private final List<Object[]> rows = new ArrayList<>();
+
+    private final List<String> notes = new ArrayList<>();
+
+    /**
+     * @param id the file stem of its CSV and charts, such as {@code batch-size}
+     * @param title the Markdown heading
+     */
+    Table(String id, String title) {
+        this.id = id;
+        this.title = title;
+    }
+
+    /** Adds a text column. */
+    Table text(String name, String csvName) {
+        columns.add(new Column(name, csvName, null));
+        return this;
+    }
+
+    /** Adds a number column shown with {@code format}. */
+    Table number(String name, String csvName, String format) {
+        columns.add(new Column(name, csvName, format));
+        return this;
+    }
+
+    /**
+     * Adds a row: Strings, Numbers, or null for "not measured" (shown as {@code -}). A double
+     * that is NaN counts as not measured too.
+     */
+    Table row(Object... values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(id + ": a row needs " + columns.size() + " values, not " + values.length);
+        }
+        rows.add(values.clone());
+        return this;
+    }
+
+    /** Adds a paragraph under the table. */
+    Table note(String text) {
+        notes.add(text);
+        return this;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String title() {
+        return title;
+    }
+
+    List<Object[]> rows() {
+        return rows;
+    }
+
+    /** @return the values of one column, in row order */
+    List<Object> column(String csvName) {
+        int at = indexOf(csvName);
+        List<Object> values = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            values.add(row[at]);
+        }
+        return values;
+    }
+
+    /** @return the number in {@code csvName} of row {@code row}, or NaN when not measured */
+    double number(int row, String csvName) {
+        Object value = rows.get(row)[indexOf(csvName)];
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private int indexOf(String csvName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).csvName().equals(csvName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(id + " has no column " + csvName);
+    }
+
+    /** @return the heading, table and notes, with {@code level} hashes in the heading */
+    String markdown(int level) {
+        StringBuilder out = new StringBuilder("#".repeat(level)).append(' ').append(title).append("\n\n|");
+        StringBuilder rule = new StringBuilder("|");
+        for (Column column : columns) {
+            out.append(' ').append(column.name()).append(" |");
+            rule.append(column.format() == null ? "---|" : "---:|");
+        }
+        out.append('\n').append(rule).append('\n');
+        for (Object[] row : rows) {
+            out.append('|');
+            for (int i = 0; i < row.length; i++) {
+                out.append(' ').append(markdownCell(columns.get(i), row[i])).append(" |");
+            }
+            out.append('\n');
+        }
+        for (String note : notes) {
+            out.append('\n').append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** @return a header line and one line per row */
+    String csv() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.join(",", columns.stream().map(Column::csvName).toList())).append('\n');
+        for (Object[] row : rows) {
+            out.append(String.join(",", Arrays.stream(row).map(Table::csvCell).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String markdownCell(Column column, Object value) {
+        if (isMissing(value)) {
+            return "-";
+        }
+        if (value instanceof Number n && column.format() != null) {
+            Object shown = column.format().endsWith("d") ? (Object) n.longValue() : (Object) n.doubleValue();
+            return String.format(Locale.ROOT, column.format(), shown);
+        }
+        return value.toString().replace("|", "\\|");
+    }
+
+    private static String csvCell(Object value) {
+        if (isMissing(value)) {
+            return "";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return String.format(Locale.ROOT, "%.4f", ((Number) value).doubleValue());
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        return '"' + value.toString().replace("\"", "\"\"") + '"';
+    }
+
+    private static boolean isMissing(Object value) {
+        return value == null || value instanceof Double d && d.isNaN();
+    }
+}
