@@ -17,6 +17,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +82,18 @@ final class Charts {
             LogAxis axis = new LogAxis(xLabel);
             axis.setBase(10);
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
             plot.setDomainAxis(axis);
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         int color = 0;
+        int reference = 0;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).reference()) {
-                renderer.setSeriesPaint(i, Color.GRAY);
+                renderer.setSeriesPaint(i, reference % 2 == 0 ? Color.GRAY : Color.BLACK);
                 renderer.setSeriesShapesVisible(i, false);
                 renderer.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] { 6f, 4f }, 0f));
+                        reference++ % 2 == 0 ? new float[] { 8f, 5f } : new float[] { 2f, 4f }, 0f));
             } else {
                 renderer.setSeriesPaint(i, COLORS[color++ % COLORS.length]);
                 renderer.setSeriesStroke(i, new BasicStroke(2.2f));

@@ -120,7 +120,7 @@ final class Figures {
         lines.add(Charts.Line.reference("linear", linear));
         lines.add(Charts.Line.reference("the seed's claim", claim));
         Charts.lines(directory.resolve("parallel.png"), "Speed-up over parallel 1", "parallel (fetch pipelines in flight)",
-                "speed-up vs parallel 1", true, lines);
+                "speed-up vs parallel 1", false, lines);
         return List.of("parallel.png");
     }
 

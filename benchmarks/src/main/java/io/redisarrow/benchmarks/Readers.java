@@ -77,12 +77,13 @@ final class Readers {
         }
         table.note(String.format(Locale.ROOT, """
                 %s per scenario after one warm-up pass; ratios are of medians. The ceiling is the best \
-                `redis-benchmark` row (%d clients): one HMGET of the ten fields per row, %d commands pipelined, \
+                `redis-benchmark` row (%s): one HMGET of the ten fields per row, %d commands pipelined, \
                 random existing keys (no misses, checked). redis-arrow rows hold every batch until the pass ends; \
                 batches of %,d keys, `parallel` %d, SCAN COUNT the library's default (batchSize x parallel); the \
                 Jedis and Lettuce baselines use SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
                 commandstats, SCAN included) per row over the measured passes; it leaves out socket I/O.""",
-                repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", baselines.ceilingClients(),
+                repetitions == 1 ? "1 measured pass" : repetitions + " measured passes",
+                baselines.ceilingClients() == 1 ? "1 client" : baselines.ceilingClients() + " clients",
                 ServerCeiling.PIPELINE, RedisArrowReader.BATCH_SIZE, HashScan.DEFAULT_PARALLEL,
                 RedisArrowReader.BATCH_SIZE));
         return table;

@@ -1,0 +1,4 @@
+/**
+ * JMH microbenchmarks of redis-arrow's per-type decoders against hand-written ones, and the runner that writes their report.
+ */
+package io.redisarrow.benchmarks.jmh;
