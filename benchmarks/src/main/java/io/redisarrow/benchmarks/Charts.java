@@ -84,6 +84,8 @@ final class Charts {
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
             plot.setDomainAxis(axis);
+        } else {
+            ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         int color = 0;
@@ -110,10 +112,11 @@ final class Charts {
      * @param title the chart's title
      * @param yLabel the value axis
      * @param horizontal whether bars run left to right (for long category names)
+     * @param logValues whether the value axis is logarithmic (for values across orders of magnitude)
      * @param values series name to (category to value), in drawing order
      * @throws IOException when writing fails
      */
-    static void bars(Path file, String title, String yLabel, boolean horizontal,
+    static void bars(Path file, String title, String yLabel, boolean horizontal, boolean logValues,
             Map<String, LinkedHashMap<String, Double>> values) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         values.forEach((series, byCategory) -> byCategory.forEach((category, value) -> {
@@ -125,6 +128,12 @@ final class Charts {
                 horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, values.size() > 1, false, false);
         style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
+        if (logValues) {
+            LogAxis axis = new LogAxis(yLabel);
+            axis.setBase(10);
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+            plot.setRangeAxis(axis);
+        }
         for (int i = 0; i < values.size(); i++) {
             plot.getRenderer().setSeriesPaint(i, COLORS[i % COLORS.length]);
         }

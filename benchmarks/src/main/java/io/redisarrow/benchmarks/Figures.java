@@ -41,10 +41,12 @@ final class Figures {
         for (int i = 0; i < table.rows().size(); i++) {
             Object[] row = table.rows().get(i);
             String parallel = row[1].toString();
-            rates.put(row[0] + ("-".equals(parallel) ? "" : " (parallel " + parallel + ")"), table.number(i, "rows_per_s"));
+            String name = row[0].toString().replace("server ceiling: redis-benchmark -P " + ServerCeiling.PIPELINE + " -c ",
+                    "ceiling, clients: ").replace(" HMGET", "");
+            rates.put(name + ("-".equals(parallel) ? "" : " (parallel " + parallel + ")"), table.number(i, "rows_per_s"));
         }
         String file = "readers.png";
-        Charts.bars(directory.resolve(file), table.title(), "rows/s (median)", true, Map.of("rows/s", rates));
+        Charts.bars(directory.resolve(file), table.title(), "rows/s (median)", true, false, Map.of("rows/s", rates));
         return List.of(file);
     }
 
@@ -135,7 +137,8 @@ final class Figures {
         Map<String, LinkedHashMap<String, Double>> values = new LinkedHashMap<>();
         values.put("collect every batch", collect);
         values.put("stream to a slow subscriber (peak)", stream);
-        Charts.bars(directory.resolve("memory.png"), "Arrow memory held: collecting vs streaming", "MB", false, values);
+        Charts.bars(directory.resolve("memory.png"), "Arrow memory held: collecting vs streaming", "MB (log scale)",
+                false, true, values);
         return List.of("memory.png");
     }
 

@@ -143,8 +143,8 @@ final class FetchChannel {
                 if (handler.expect(replies)) {
                     channel.writeAndFlush(commands).addListener(written -> {
                         if (!written.isSuccess()) {
-                            replies.fail(new RedisConnectionException("writing to Redis failed: "
-                                    + written.cause().getMessage(), written.cause()));
+                            replies.fail(new RedisConnectionException("writing to Redis at "
+                                    + handler.address() + " failed: " + written.cause().getMessage(), written.cause()));
                             channel.close();
                         }
                     });

@@ -25,6 +25,11 @@ final class FetchChannelHandler extends ByteToMessageDecoder {
         this.address = address;
     }
 
+    /** @return host:port of the server, for error messages */
+    String address() {
+        return address;
+    }
+
     /** Registers replies to wait for; call on the event loop, before writing their commands. */
     boolean expect(PendingReplies replies) {
         if (failure != null) {
