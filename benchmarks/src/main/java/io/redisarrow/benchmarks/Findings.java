@@ -219,8 +219,12 @@ final class Findings {
                             : gain > 0.95 ? "no real gain" : "slower", t.number(ten, "arrow_peak_mb")
                                     / t.number(thousand, "arrow_peak_mb")));
         }
-        out.append(" Keep 1,000 unless a measurement on your own network says otherwise; raise it behind high latency"
-                + " only together with `parallel` (below).");
+        double share = t.number(thousand, "rows_per_s") / bestRate;
+        out.append(share >= 0.9
+                ? f(" 1,000 keeps the default: within %.0f %% of the best rate, at a fraction of the memory of large batches.",
+                        100 - 100 * share)
+                : f(" On this run 1,000 was %.0f %% below the best; the sweep is noisy on a shared machine, so measure"
+                        + " on your own before raising it, and weigh the memory column.", 100 - 100 * share));
         return out.toString();
     }
 
@@ -235,8 +239,8 @@ final class Findings {
                 bestAt = parallel;
             }
         }
-        out.append(f(" On loopback the best setting was %d at %.2f x parallel 1: Redis' single command thread, not the"
-                + " round trip, bounds a local scan.", bestAt, bestLoopback));
+        out.append(f(" On loopback the best setting was %d at %.2f x parallel 1; there the round trip is short and"
+                + " Redis' own time per row (first table) sets the pace.", bestAt, bestLoopback));
         for (String latency : new String[] { "0.5 ms", "2 ms" }) {
             for (long batch : new long[] { 1000, ParallelSweep.SMALL_BATCH }) {
                 int eight = parallelRow(t, latency, batch, 8);
@@ -254,11 +258,30 @@ final class Findings {
                 out.append('.');
             }
         }
-        out.append(" Pipelines in flight hide the round trip only while the round trip is the larger cost: with 1,000"
-                + " keys a round trip already carries milliseconds of Redis work, so a few pipelines reach the rate"
-                + " Redis and the client can sustain, while batches of 100 behind 2 ms keep gaining up to 16. The seed"
-                + " says 16 workers are rarely worth it; that holds for 1,000-key batches and not for small batches on a"
-                + " slow network. Raise `parallel` with the round-trip time, and the default of 4 suits a LAN.");
+        out.append(" Pipelines in flight hide the round trip only while the round trip is the larger cost: a batch of"
+                + " 1,000 keys carries as much Redis work as its keys cost (see the server µs/row of the first table:"
+                + " milliseconds per batch), while a batch of 100 carries a tenth of it.");
+        int eight = parallelRow(t, "2 ms", ParallelSweep.SMALL_BATCH, 8);
+        int sixteen = parallelRow(t, "2 ms", ParallelSweep.SMALL_BATCH, 16);
+        if (eight >= 0 && sixteen >= 0) {
+            double gain = t.number(sixteen, "rows_per_s") / t.number(eight, "rows_per_s");
+            out.append(f(" The seed says 16 workers are rarely worth it; behind 2 ms with batches of 100, 16 read %.2f x"
+                    + " the rate of 8%s.", gain, gain >= 1.1 ? ", so on a slow network they are" : ", no real gain"));
+        }
+        double best05 = 0;
+        int four05 = parallelRow(t, "0.5 ms", 1000, 4);
+        for (int parallel : ParallelSweep.PARALLELS) {
+            int row = parallelRow(t, "0.5 ms", 1000, parallel);
+            if (row >= 0) {
+                best05 = Math.max(best05, t.number(row, "rows_per_s"));
+            }
+        }
+        if (four05 >= 0) {
+            out.append(f(" Behind 0.5 ms, LAN-like, the default `parallel` 4 read %.0f %% of the best setting's rate.",
+                    100 * t.number(four05, "rows_per_s") / best05));
+        }
+        out.append(" Raise `parallel` with the round-trip time, and lower `batchSize` with it only when the batches'"
+                + " memory matters.");
         return out.toString();
     }
 
@@ -269,7 +292,7 @@ final class Findings {
         return f("**Projection.** Reading 1 of the 10 fields ran at %.2f x the rate of all 10, and Redis sent %.0f %% of"
                 + " the bytes (%,.0f against %,.0f per row). The seed says about 10 %%; the rest here is what every row"
                 + " costs whatever its fields: the key in the SCAN reply and the reply framing. Project whenever you"
-                + " need fewer than all fields; the gain is largest on a network, where bytes cost time.", speed,
+                + " need fewer than all fields.", speed,
                 100 * share, t.number(0, "bytes_per_row"), t.number(last, "bytes_per_row"));
     }
 
@@ -284,7 +307,35 @@ final class Findings {
                 + String.join("; ", cells) + ". The seed claims 0.8 x at 10,000 keys and 100 %, 5 x at 10 %, 25 x at"
                 + " 100,000 keys and 10 %, and 166 x at 1,000,000 keys and 1 %. Paging FT.SEARCH with LIMIT re-runs the"
                 + " query for every page and ranks offset + page results, so a page's cost grows with its offset:"
-                + " search when the match is selective, with large pages, and scan when most keys match.";
+                + " search when the match is selective, with large pages, and scan when most keys match."
+                + searchCost(t);
+    }
+
+    private static String searchCost(Table t) {
+        int last = t.rows().size() - 1;
+        double scanMicros = t.number(Math.max(0, last - 2), "scan_server_us_per_match");
+        double searchMicros = t.number(last, "search_server_us_per_match");
+        double seconds = parseSeconds(t.rows().get(last)[6]);
+        if (Double.isNaN(seconds)) {
+            seconds = parseSeconds(t.rows().get(last)[5]);
+        }
+        long matched = (long) t.number(last, "matched_rows");
+        if (Double.isNaN(seconds) || matched == 0) {
+            return "";
+        }
+        return f(" Per matched row at %,d keys and %s, the plain FT.SEARCH path took %.1f µs end to end, %.2f µs of it"
+                + " in Redis; the full scan costs %.2f µs of Redis time per row it reads. The rest is the client's:"
+                + " round trips and reading the replies through Lettuce's generic output, since the library has no"
+                + " search API of its own yet.", (long) t.number(last, "keys"),
+                t.rows().get(last)[1], 1e6 * seconds / matched, searchMicros, scanMicros);
+    }
+
+    private static double parseSeconds(Object cell) {
+        try {
+            return Double.parseDouble(cell.toString());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static String memory(Table t) {

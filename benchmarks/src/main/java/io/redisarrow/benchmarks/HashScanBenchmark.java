@@ -77,7 +77,7 @@ public final class HashScanBenchmark {
                     case PROJECTION -> ProjectionSweep.run(bench, new ServerCeiling(url, options.keys(), connection.sync()));
                     case PARALLEL -> ParallelSweep.run(bench, options.latencies(), options.parallelRows());
                     case MEMORY -> MemorySweep.run(bench, options.memorySizes());
-                    case SEARCH -> new Table("search", "SCAN vs RediSearch").note("(search scenario: wiring pending)");
+                    case SEARCH -> SearchScenario.run(bench, options.searchSizes());
                 });
             }
             String command = "HashScanBenchmark " + String.join(" ", args) + " (" + (options.quick() ? "quick" : "full")

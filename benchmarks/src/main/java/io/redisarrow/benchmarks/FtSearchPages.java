@@ -1,0 +1,75 @@
+package io.redisarrow.benchmarks;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.NestedMultiOutput;
+import io.lettuce.core.protocol.CommandArgs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The search path without a search API: plain {@code FT.SEARCH <index> <query> LIMIT offset n}
+ * through Lettuce, page after page until the offset passes the total, with every document's
+ * fields (the hash) in the reply and every value touched. RediSearch 1.x and 2.x+ both answer
+ * {@code [total, key, [field, value, ...], key, ...]}.
+ */
+final class FtSearchPages implements AutoCloseable {
+
+    /** One pass: documents read, value bytes touched, and whether the time cap stopped it. */
+    record Pass(long rows, long valueBytes, boolean capped, double seconds) {
+    }
+
+    private final RedisClient client;
+
+    private final StatefulRedisConnection<byte[], byte[]> connection;
+
+    FtSearchPages(String url) {
+        this.client = RedisClient.create(url);
+        this.connection = client.connect(ByteArrayCodec.INSTANCE);
+    }
+
+    /**
+     * Reads every match of {@code query}.
+     *
+     * @param query the RediSearch query
+     * @param pageSize LIMIT's count
+     * @param capNanos stop after this long (checked between pages)
+     * @return what the pass read
+     */
+    Pass read(String query, int pageSize, long capNanos) {
+        long start = System.nanoTime();
+        byte[] index = FtIndex.NAME.getBytes(StandardCharsets.UTF_8);
+        byte[] text = query.getBytes(StandardCharsets.UTF_8);
+        long rows = 0;
+        long bytes = 0;
+        long total = Long.MAX_VALUE;
+        for (long offset = 0; offset < total; offset += pageSize) {
+            if (System.nanoTime() - start > capNanos) {
+                return new Pass(rows, bytes, true, (System.nanoTime() - start) / 1e9);
+            }
+            CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(index).add(text)
+                    .add("LIMIT").add(offset).add(pageSize);
+            List<Object> reply = connection.sync().dispatch(FtCommand.SEARCH, new NestedMultiOutput<>(ByteArrayCodec.INSTANCE),
+                    args);
+            total = (Long) reply.get(0);
+            for (int i = 1; i + 1 < reply.size(); i += 2) {
+                rows++;
+                for (Object value : (List<?>) reply.get(i + 1)) {
+                    bytes += ((byte[]) value).length;
+                }
+            }
+            if (reply.size() == 1) {
+                break;
+            }
+        }
+        return new Pass(rows, bytes, false, (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}
