@@ -183,6 +183,11 @@ final class Findings {
             }
             out.append('.');
         }
+        int held = rowWhere(t, "scenario", "redis-arrow HGETALL, every batch held");
+        if (held >= 0) {
+            out.append(f(" Holding every batch until the end of the pass (collecting) read %.2f x the streaming rate.",
+                    t.number(held, "rows_per_s") / t.number(arrow, "rows_per_s")));
+        }
         if (jedis >= 0) {
             out.append(f(" Redis' own time per row: %.2f µs for redis-arrow, %.2f for the Jedis pipeline, %.2f for the"
                     + " ceiling's HMGET of known keys; SCAN is what a scanning reader pays on top.",
@@ -301,7 +306,9 @@ final class Findings {
         int match = indexOfMatch(t);
         for (int i = 0; i < t.rows().size(); i++) {
             double best = Math.max(nanToZero(t.number(i, "speedup_page_1000")), nanToZero(t.number(i, "speedup_page_10000")));
-            cells.add(f("%,d keys at %s: %.1f x", (long) t.number(i, "keys"), t.rows().get(i)[match], best));
+            cells.add(best == 0 ? f("%,d keys at %s: stopped at the %d s cap", (long) t.number(i, "keys"),
+                    t.rows().get(i)[match], SearchScenario.CAP_SECONDS)
+                    : f("%,d keys at %s: %.1f x", (long) t.number(i, "keys"), t.rows().get(i)[match], best));
         }
         return "**Search vs scan.** The faster of the two page sizes against a full scan with a client-side filter: "
                 + String.join("; ", cells) + ". The seed claims 0.8 x at 10,000 keys and 100 %, 5 x at 10 %, 25 x at"

@@ -75,7 +75,7 @@ public final class HashScanBenchmark {
                 tables.add(switch (scenario) {
                     case BATCH -> BatchSizeSweep.run(bench);
                     case PROJECTION -> ProjectionSweep.run(bench, new ServerCeiling(url, options.keys(), connection.sync()));
-                    case PARALLEL -> ParallelSweep.run(bench, options.latencies(), options.parallelRows());
+                    case PARALLEL -> ParallelSweep.run(bench, options.latencies(), options.parallelRows(), connection.sync());
                     case MEMORY -> MemorySweep.run(bench, options.memorySizes());
                     case SEARCH -> SearchScenario.run(bench, options.searchSizes());
                 });

@@ -1,5 +1,6 @@
 package io.redisarrow.benchmarks;
 
+import io.lettuce.core.api.sync.RedisCommands;
 import io.redisarrow.arrow.HashScan;
 
 import java.net.URI;
@@ -27,6 +28,9 @@ final class ParallelSweep {
 
     static final int SMALL_BATCH = 100;
 
+    /** redis-benchmark clients for the ceiling through the proxy: enough that latency does not bound it. */
+    static final int PROXIED_CEILING_CLIENTS = 50;
+
     private ParallelSweep() {
     }
 
@@ -34,15 +38,17 @@ final class ParallelSweep {
      * @param bench the run
      * @param latenciesMs delays each way to add, besides loopback
      * @param rows rows read per pass (a {@code limit}, so slow settings finish)
+     * @param redis a direct connection to the server, for the ceiling's miss check
      */
-    static Table run(Bench bench, double[] latenciesMs, long rows) throws Exception {
+    static Table run(Bench bench, double[] latenciesMs, long rows, RedisCommands<String, String> redis)
+            throws Exception {
         Table table = new Table("parallel", String.format(Locale.ROOT,
                 "Parallel fetch pipelines, on loopback and behind added latency (%,d rows per pass)", rows))
                 .text("latency each way", "latency_ms").number("batchSize", "batch_size", "%,d")
                 .text("parallel", "parallel").number("rows/s (median)", "rows_per_s", "%,.0f")
                 .number("min", "rows_per_s_min", "%,.0f").number("max", "rows_per_s_max", "%,.0f")
                 .number("speed-up vs parallel 1", "speedup", "%.2f").number("seed's claim", "seed_claim", "%.1f")
-                .number("target", "target", "%.1f").number("x ceiling", "x_ceiling", "%.2f")
+                .number("target", "target", "%.1f").number("x ceiling (same latency)", "x_ceiling", "%.2f")
                 .number("x Jedis (same latency)", "x_jedis_same_latency", "%.2f");
         double largest = 0;
         for (double latency : latenciesMs) {
@@ -54,7 +60,7 @@ final class ParallelSweep {
         }
         for (double latency : delays) {
             if (latency == 0) {
-                sweep(bench, bench.url(), latency, latency == largest, rows, table);
+                sweep(bench, bench.url(), latency, latency == largest, rows, bench.baselines().ceiling(), table);
                 continue;
             }
             URI target = URI.create(bench.url());
@@ -64,7 +70,13 @@ final class ParallelSweep {
                 String proxied = new URI(target.getScheme(), target.getUserInfo(), "127.0.0.1", proxy.port(),
                         target.getPath(), target.getQuery(), null).toString();
                 Progress.say("latency: %s each way through 127.0.0.1:%d", label(latency), proxy.port());
-                sweep(bench, proxied, latency, latency == largest, rows, table);
+                ServerCeiling server = new ServerCeiling(proxied, bench.keys(), redis);
+                Measurement ceiling = Measurement.run(ServerCeiling.scenario(PROXIED_CEILING_CLIENTS) + " through the proxy",
+                        "-", bench.repetitions(), () -> new Measurement.Pass(server.run(PROXIED_CEILING_CLIENTS),
+                                server.requests(), ""), bench.cost());
+                table.row(label(latency), null, "server ceiling", ceiling.median(), ceiling.min(), ceiling.max(), null,
+                        null, null, 1.0, null);
+                sweep(bench, proxied, latency, latency == largest, rows, ceiling, table);
             }
         }
         table.note(String.format(Locale.ROOT, "Each pass reads %,d rows (`limit`) with each batch closed on arrival;"
@@ -72,12 +84,16 @@ final class ParallelSweep {
                 + " loopback, one Netty event loop) delays every chunk of bytes by the given time in each direction,"
                 + " so one round trip costs at least twice that more. The seed's claim is its guide's relative"
                 + " throughput for 1/2/4/8/16 workers; the target is ours for 2 ms, until throughput reaches 0.8 of"
-                + " the ceiling. x ceiling is against the loopback ceiling of the first table; x Jedis against the"
-                + " Jedis pipeline (SCAN COUNT 1000, one pipeline per page) through the same delay.", rows));
+                + " the ceiling. x ceiling: on loopback against the ceiling of the first table, behind a delay against"
+                + " `redis-benchmark -P %d -c %d` HMGET through the same proxy (its own row; the proxy's thread shares"
+                + " the two cores, so it lowers what any reader can reach). x Jedis: against the Jedis pipeline (SCAN"
+                + " COUNT 1000, one pipeline per page) through the same delay.", rows, ServerCeiling.PIPELINE,
+                PROXIED_CEILING_CLIENTS));
         return table;
     }
 
-    private static void sweep(Bench bench, String url, double latency, boolean alsoSmallBatches, long rows, Table table) {
+    private static void sweep(Bench bench, String url, double latency, boolean alsoSmallBatches, long rows,
+            Measurement ceiling, Table table) {
         Measurement jedis;
         try (Reader reader = new JedisReader(url, BenchData.FIELDS.length, rows)) {
             jedis = Measurement.of(reader, rows, bench.repetitions(), bench.cost());
@@ -95,12 +111,12 @@ final class ParallelSweep {
                     first = first == null ? m : first;
                     table.row(label(latency), (long) batchSize, Integer.toString(parallel), m.median(), m.min(), m.max(),
                             m.median() / first.median(), SEED_CLAIM.get(parallel), latency == 2.0 ? TARGET.get(parallel)
-                                    : null, bench.xCeiling(m), m.median() / jedis.median());
+                                    : null, m.median() / ceiling.median(), m.median() / jedis.median());
                 }
             }
         }
         table.row(label(latency), null, "Jedis pipeline", jedis.median(), jedis.min(), jedis.max(), null, null, null,
-                bench.xCeiling(jedis), 1.0);
+                jedis.median() / ceiling.median(), 1.0);
     }
 
     static String label(double latencyMs) {

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * redis-arrow: every hash into Arrow batches held in memory until the pass ends, then all closed;
- * the progress note gives the Arrow bytes held and the allocator's peak.
+ * redis-arrow: every hash into Arrow batches, each closed as it arrives (streaming) or all held
+ * in memory until the pass ends (collecting); the progress note gives the Arrow bytes held and
+ * the allocator's peak.
  */
 final class RedisArrowReader implements Reader {
 
-    /** Keys per round trip and SCAN COUNT. */
+    /** Keys per round trip. */
     static final int BATCH_SIZE = 1000;
 
     private final RedisArrow redis;
@@ -34,32 +35,19 @@ final class RedisArrowReader implements Reader {
      * @param parallel round trips in flight
      * @param projected HMGET of all ten fields instead of HGETALL
      * @param typeFilter whether SCAN sends {@code TYPE hash}
+     * @param streaming close each batch as it arrives, or hold every batch until the pass ends
      */
-    RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter) {
-        this(url, parallel, projected, typeFilter, 0);
-    }
-
-    /**
-     * @param url the server
-     * @param parallel round trips in flight
-     * @param projected HMGET of all ten fields instead of HGETALL
-     * @param typeFilter whether SCAN sends {@code TYPE hash}
-     * @param countHint SCAN COUNT, or 0 for the library's default ({@code batchSize x parallel})
-     */
-    RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter, int countHint) {
+    RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter, boolean streaming) {
         this.redis = RedisArrow.connect(url);
-        this.streaming = false;
+        this.streaming = streaming;
         HashScan.Builder builder = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA)
                 .batchSize(BATCH_SIZE).parallel(parallel).typeFilter(typeFilter);
-        if (countHint > 0) {
-            builder.countHint(countHint);
-        }
         if (projected) {
             builder.project(BenchData.FIELDS);
         }
         this.scan = builder.build();
         this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL") + (typeFilter ? "" : ", no SCAN TYPE")
-                + (countHint > 0 ? ", SCAN COUNT " + countHint : "");
+                + (streaming ? "" : ", every batch held");
     }
 
     /**
