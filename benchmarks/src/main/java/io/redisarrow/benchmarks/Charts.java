@@ -5,9 +5,11 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -120,19 +122,31 @@ final class Charts {
             Map<String, LinkedHashMap<String, Double>> values) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         values.forEach((series, byCategory) -> byCategory.forEach((category, value) -> {
-            if (value != null && !value.isNaN()) {
-                data.addValue(value, series, category);
-            }
+            data.addValue(value == null || value.isNaN() ? null : value, series, category);
         }));
         JFreeChart chart = ChartFactory.createBarChart(title, null, yLabel, data,
                 horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, values.size() > 1, false, false);
         style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         if (logValues) {
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (Map<String, Double> byCategory : values.values()) {
+                for (Double value : byCategory.values()) {
+                    if (value != null && value > 0) {
+                        min = Math.min(min, value);
+                        max = Math.max(max, value);
+                    }
+                }
+            }
             LogAxis axis = new LogAxis(yLabel);
             axis.setBase(10);
-            axis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+            axis.setTickUnit(new NumberTickUnit(1));
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+            double floor = Math.pow(10, Math.floor(Math.log10(min / 2)));
+            axis.setRange(floor, Math.pow(10, Math.ceil(Math.log10(max)) + 0.2));
             plot.setRangeAxis(axis);
+            ((BarRenderer) plot.getRenderer()).setBase(floor);
         }
         for (int i = 0; i < values.size(); i++) {
             plot.getRenderer().setSeriesPaint(i, COLORS[i % COLORS.length]);

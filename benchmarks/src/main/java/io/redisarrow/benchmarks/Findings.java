@@ -306,8 +306,8 @@ final class Findings {
         int match = indexOfMatch(t);
         for (int i = 0; i < t.rows().size(); i++) {
             double best = Math.max(nanToZero(t.number(i, "speedup_page_1000")), nanToZero(t.number(i, "speedup_page_10000")));
-            cells.add(best == 0 ? f("%,d keys at %s: stopped at the %d s cap", (long) t.number(i, "keys"),
-                    t.rows().get(i)[match], SearchScenario.CAP_SECONDS)
+            cells.add(best == 0 ? f("%,d keys at %s: no complete search pass (%s)", (long) t.number(i, "keys"),
+                    t.rows().get(i)[match], t.rows().get(i)[5])
                     : f("%,d keys at %s: %.1f x", (long) t.number(i, "keys"), t.rows().get(i)[match], best));
         }
         return "**Search vs scan.** The faster of the two page sizes against a full scan with a client-side filter: "

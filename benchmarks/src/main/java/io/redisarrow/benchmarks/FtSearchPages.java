@@ -1,10 +1,12 @@
 package io.redisarrow.benchmarks;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.NestedMultiOutput;
 import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolVersion;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,12 +15,19 @@ import java.util.List;
  * The search path without a search API: plain {@code FT.SEARCH <index> <query> LIMIT offset n}
  * through Lettuce, page after page until the offset passes the total, with every document's
  * fields (the hash) in the reply and every value touched. RediSearch 1.x and 2.x+ both answer
- * {@code [total, key, [field, value, ...], key, ...]}.
+ * {@code [total, key, [field, value, ...], key, ...]} over RESP2, which this connection speaks
+ * (RediSearch 2.8+ answers RESP3 with a map). RediSearch 1.x cuts a query short at its
+ * {@code TIMEOUT} (500 ms unless the module is loaded with {@code TIMEOUT 0}) and answers with
+ * what it found, a smaller total among it: a pass that sees the total change, or a page come back
+ * empty before the total, reports itself cut short instead of counting what it missed.
  */
 final class FtSearchPages implements AutoCloseable {
 
-    /** One pass: documents read, value bytes touched, and whether the time cap stopped it. */
-    record Pass(long rows, long valueBytes, boolean capped, double seconds) {
+    /**
+     * One pass: documents read, value bytes touched, whether the time cap stopped it, and whether
+     * the server cut a page short.
+     */
+    record Pass(long rows, long valueBytes, boolean capped, boolean cutShort, double seconds) {
     }
 
     private final RedisClient client;
@@ -27,6 +36,7 @@ final class FtSearchPages implements AutoCloseable {
 
     FtSearchPages(String url) {
         this.client = RedisClient.create(url);
+        client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP2).build());
         this.connection = client.connect(ByteArrayCodec.INSTANCE);
     }
 
@@ -47,13 +57,17 @@ final class FtSearchPages implements AutoCloseable {
         long total = Long.MAX_VALUE;
         for (long offset = 0; offset < total; offset += pageSize) {
             if (System.nanoTime() - start > capNanos) {
-                return new Pass(rows, bytes, true, (System.nanoTime() - start) / 1e9);
+                return new Pass(rows, bytes, true, false, (System.nanoTime() - start) / 1e9);
             }
             CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(index).add(text)
                     .add("LIMIT").add(offset).add(pageSize);
             List<Object> reply = connection.sync().dispatch(FtCommand.SEARCH, new NestedMultiOutput<>(ByteArrayCodec.INSTANCE),
                     args);
-            total = (Long) reply.get(0);
+            long answered = (Long) reply.get(0);
+            if (total != Long.MAX_VALUE && answered != total || reply.size() == 1 && offset < answered) {
+                return new Pass(rows, bytes, false, true, (System.nanoTime() - start) / 1e9);
+            }
+            total = answered;
             for (int i = 1; i + 1 < reply.size(); i += 2) {
                 rows++;
                 for (Object value : (List<?>) reply.get(i + 1)) {
@@ -64,7 +78,7 @@ final class FtSearchPages implements AutoCloseable {
                 break;
             }
         }
-        return new Pass(rows, bytes, false, (System.nanoTime() - start) / 1e9);
+        return new Pass(rows, bytes, false, false, (System.nanoTime() - start) / 1e9);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class HashScanBenchmark {
                 run(url, options, args);
             } else {
                 Progress.say("REDIS_URL is not set: starting a local redis-server");
-                try (LocalRedisServer server = LocalRedisServer.builder().search(true).start()) {
+                try (LocalRedisServer server = LocalRedisServer.builder().search(true).searchArgs("TIMEOUT", "0").start()) {
                     Progress.say("local redis-server %s on %s", server.facts().version(), server.url());
                     run(server.url(), options, args);
                 }

@@ -70,7 +70,8 @@ final class SearchScenario {
                 + " total, each document's fields in the reply, every value touched; balance is a NUMERIC field, indexed"
                 + " with FT.ADDHASH on RediSearch 1.x. The database holds exactly N benchmark hashes while a size is"
                 + " measured. Median seconds of %d measured passes after one warm-up; a search pass that runs past"
-                + " %d s is stopped and shown as such, without repeats. Bytes per match: INFO stats"
+                + " %d s is stopped and shown as such, without repeats, and so is one that RediSearch cuts short at its"
+                + " query TIMEOUT (on 1.x, 500 ms unless the module is loaded with TIMEOUT 0). Bytes per match: INFO stats"
                 + " `total_net_output_bytes` over the measured passes divided by the matched rows; server µs per match:"
                 + " Redis' own command time (INFO commandstats) over the same passes divided by the matched rows, the"
                 + " search's pages of 1,000.",
@@ -133,8 +134,7 @@ final class SearchScenario {
                 double searchMicros = Double.NaN;
                 for (int p = 0; p < PAGE_SIZES.length; p++) {
                     Timed timed = timeSearch(bench, search, match, PAGE_SIZES[p], matched, size);
-                    seconds[p] = timed.capped() ? "> " + CAP_SECONDS + " s (stopped)" : String.format(Locale.ROOT, "%.3f",
-                            timed.seconds());
+                    seconds[p] = timed.capped() ? timed.stopped() : String.format(Locale.ROOT, "%.3f", timed.seconds());
                     speedups[p] = timed.capped() ? Double.NaN : scan / timed.seconds();
                     if (p == 0 && !timed.capped()) {
                         searchBytes = timed.bytes() / (double) (matched * bench.repetitions());
@@ -150,17 +150,33 @@ final class SearchScenario {
         }
     }
 
-    /** A search cell: median seconds, bytes sent and Redis' command time over the measured passes, or capped. */
-    private record Timed(double seconds, long bytes, long micros, boolean capped) {
+    /**
+     * A search cell: median seconds, bytes sent and Redis' command time over the measured passes;
+     * or why it has none ({@code stopped}: the text shown instead).
+     */
+    private record Timed(double seconds, long bytes, long micros, String stopped) {
+
+        boolean capped() {
+            return stopped != null;
+        }
+    }
+
+    private static Timed stopped(String label, FtSearchPages.Pass pass, String when) {
+        if (pass.cutShort()) {
+            Progress.say("%s: %s: RediSearch cut a page short after %.1f s at %,d rows (its query TIMEOUT)", label,
+                    when, pass.seconds(), pass.rows());
+            return new Timed(Double.NaN, -1, -1, "cut short by RediSearch's TIMEOUT");
+        }
+        Progress.say("%s: %s stopped after %.1f s at %,d rows", label, when, pass.seconds(), pass.rows());
+        return new Timed(Double.NaN, -1, -1, "> " + CAP_SECONDS + " s (stopped)");
     }
 
     private static Timed timeSearch(Bench bench, FtSearchPages search, Match match, int pageSize, long expected, int size) {
         long cap = CAP_SECONDS * 1_000_000_000L;
         String label = String.format(Locale.ROOT, "search: %,d keys, %s, pages of %,d", size, match.label(), pageSize);
         FtSearchPages.Pass warm = search.read(match.query(), pageSize, cap);
-        if (warm.capped()) {
-            Progress.say("%s: warm-up stopped after %.1f s at %,d rows", label, warm.seconds(), warm.rows());
-            return new Timed(Double.NaN, -1, -1, true);
+        if (warm.capped() || warm.cutShort()) {
+            return stopped(label, warm, "warm-up");
         }
         check(warm, expected, label);
         Progress.say("%s: warm-up %.3f s", label, warm.seconds());
@@ -168,15 +184,14 @@ final class SearchScenario {
         double[] seconds = new double[bench.repetitions()];
         for (int i = 0; i < seconds.length; i++) {
             FtSearchPages.Pass pass = search.read(match.query(), pageSize, cap);
-            if (pass.capped()) {
-                Progress.say("%s: pass %d stopped after %.1f s", label, i + 1, pass.seconds());
-                return new Timed(Double.NaN, -1, -1, true);
+            if (pass.capped() || pass.cutShort()) {
+                return stopped(label, pass, "pass " + (i + 1));
             }
             check(pass, expected, label);
             seconds[i] = pass.seconds();
             Progress.say("%s: pass %d/%d: %.3f s (%,d rows)", label, i + 1, seconds.length, seconds[i], pass.rows());
         }
-        return new Timed(median(seconds), bench.cost().outputBytes(), bench.cost().commandMicros(), false);
+        return new Timed(median(seconds), bench.cost().outputBytes(), bench.cost().commandMicros(), null);
     }
 
     private static void check(FtSearchPages.Pass pass, long expected, String label) {

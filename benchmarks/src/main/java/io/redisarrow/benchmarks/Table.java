@@ -167,4 +167,54 @@ final class Table {
     private static boolean isMissing(Object value) {
         return value == null || value instanceof Double d && d.isNaN();
     }
+
+    /**
+     * Reads back a table this class wrote with {@link #csv()}: quoted cells are text, others
+     * numbers, empty ones not measured. For redrawing a run's charts; titles and Markdown formats
+     * are not in the CSV.
+     *
+     * @param id the table's id (its file stem)
+     * @param csv the CSV text
+     * @return the table, every column a number column without a Markdown format
+     */
+    static Table fromCsv(String id, String csv) {
+        String[] lines = csv.split("\n");
+        Table table = new Table(id, id);
+        for (String name : lines[0].split(",")) {
+            table.columns.add(new Column(name, name, null));
+        }
+        for (int i = 1; i < lines.length; i++) {
+            List<Object> cells = new ArrayList<>();
+            String line = lines[i];
+            int at = 0;
+            while (at <= line.length()) {
+                if (at < line.length() && line.charAt(at) == '"') {
+                    StringBuilder text = new StringBuilder();
+                    int j = at + 1;
+                    while (j < line.length()) {
+                        char c = line.charAt(j);
+                        if (c == '"' && j + 1 < line.length() && line.charAt(j + 1) == '"') {
+                            text.append('"');
+                            j += 2;
+                        } else if (c == '"') {
+                            break;
+                        } else {
+                            text.append(c);
+                            j++;
+                        }
+                    }
+                    cells.add(text.toString());
+                    at = j + 2;
+                } else {
+                    int comma = line.indexOf(',', at);
+                    String cell = line.substring(at, comma < 0 ? line.length() : comma);
+                    cells.add(cell.isEmpty() ? null : cell.contains(".") ? (Object) Double.valueOf(cell)
+                            : (Object) Long.valueOf(cell));
+                    at = comma < 0 ? line.length() + 1 : comma + 1;
+                }
+            }
+            table.rows.add(cells.toArray());
+        }
+        return table;
+    }
 }

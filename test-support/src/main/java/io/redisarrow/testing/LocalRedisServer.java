@@ -148,6 +148,8 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
 
         private final List<String> args = new ArrayList<>();
 
+        private final List<String> searchArgs = new ArrayList<>();
+
         private boolean search = true;
 
         private Path binary;
@@ -170,6 +172,16 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
          */
         public Builder search(boolean load) {
             this.search = load;
+            return this;
+        }
+
+        /**
+         * @param moduleArgs arguments for RediSearch when it is loaded, such as {@code "TIMEOUT", "0"}
+         *        (RediSearch 1.x otherwise cuts a query short after 500 ms and answers with what it has)
+         * @return this builder
+         */
+        public Builder searchArgs(String... moduleArgs) {
+            searchArgs.addAll(List.of(moduleArgs));
             return this;
         }
 
@@ -215,6 +227,7 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
             if (search && Files.isReadable(SEARCH_MODULE)) {
                 command.add("--loadmodule");
                 command.add(SEARCH_MODULE.toString());
+                command.addAll(searchArgs);
             }
             command.addAll(args);
             String password = passwordIn(args);
