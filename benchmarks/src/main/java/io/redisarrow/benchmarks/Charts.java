@@ -129,29 +129,41 @@ final class Charts {
         style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         if (logValues) {
-            double min = Double.MAX_VALUE;
-            double max = 0;
-            for (Map<String, Double> byCategory : values.values()) {
-                for (Double value : byCategory.values()) {
-                    if (value != null && value > 0) {
-                        min = Math.min(min, value);
-                        max = Math.max(max, value);
-                    }
-                }
-            }
-            LogAxis axis = new LogAxis(yLabel);
-            axis.setBase(10);
-            axis.setTickUnit(new NumberTickUnit(1));
-            axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-            double floor = Math.pow(10, Math.floor(Math.log10(min / 2)));
-            axis.setRange(floor, Math.pow(10, Math.ceil(Math.log10(max)) + 0.2));
-            plot.setRangeAxis(axis);
-            ((BarRenderer) plot.getRenderer()).setBase(floor);
+            logValueAxis(plot, yLabel, values);
         }
         for (int i = 0; i < values.size(); i++) {
             plot.getRenderer().setSeriesPaint(i, COLORS[i % COLORS.length]);
         }
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /**
+     * A base-10 log value axis from a power of ten below the smallest positive value (so the
+     * smallest bar still shows) to just above the largest; bars start at that floor. Without a
+     * positive value the linear axis stays.
+     */
+    private static void logValueAxis(CategoryPlot plot, String label, Map<String, LinkedHashMap<String, Double>> values) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (Map<String, Double> byCategory : values.values()) {
+            for (Double value : byCategory.values()) {
+                if (value != null && value > 0) {
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
+            }
+        }
+        if (max == 0) {
+            return;
+        }
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        double floor = Math.pow(10, Math.floor(Math.log10(min / 2)));
+        axis.setRange(floor, Math.pow(10, Math.ceil(Math.log10(max)) + 0.2));
+        plot.setRangeAxis(axis);
+        ((BarRenderer) plot.getRenderer()).setBase(floor);
     }
 
     private static void style(JFreeChart chart) {

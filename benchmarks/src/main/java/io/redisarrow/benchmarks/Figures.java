@@ -149,7 +149,7 @@ final class Figures {
             LinkedHashMap<String, Double> speedups = new LinkedHashMap<>();
             for (int i = 0; i < table.rows().size(); i++) {
                 String cell = String.format(java.util.Locale.ROOT, "%,d keys, %s", (long) table.number(i, "keys"),
-                        table.rows().get(i)[1]);
+                        table.cell(i, "match"));
                 speedups.put(cell, table.number(i, "speedup_page_" + pageSize));
             }
             values.put(String.format(java.util.Locale.ROOT, "FT.SEARCH, pages of %,d", pageSize), speedups);

@@ -138,7 +138,7 @@ final class Findings {
             largest = Math.max(largest, (long) t.number(i, "keys"));
         }
         for (int i = 0; i < t.rows().size(); i++) {
-            if ((long) t.number(i, "keys") == largest && "1 %".equals(t.rows().get(i)[indexOfMatch(t)].toString())) {
+            if ((long) t.number(i, "keys") == largest && "1 %".equals(t.cell(i, "match"))) {
                 double best = Math.max(nanToZero(t.number(i, "speedup_page_1000")),
                         nanToZero(t.number(i, "speedup_page_10000")));
                 targets.row(f("search at 1 %% of %,d keys: 100 x a full scan with a client-side filter", largest),
@@ -303,12 +303,11 @@ final class Findings {
 
     private static String search(Table t) {
         List<String> cells = new ArrayList<>();
-        int match = indexOfMatch(t);
         for (int i = 0; i < t.rows().size(); i++) {
             double best = Math.max(nanToZero(t.number(i, "speedup_page_1000")), nanToZero(t.number(i, "speedup_page_10000")));
             cells.add(best == 0 ? f("%,d keys at %s: no complete search pass (%s)", (long) t.number(i, "keys"),
-                    t.rows().get(i)[match], t.rows().get(i)[5])
-                    : f("%,d keys at %s: %.1f x", (long) t.number(i, "keys"), t.rows().get(i)[match], best));
+                    t.cell(i, "match"), t.cell(i, "search_s_page_1000"))
+                    : f("%,d keys at %s: %.1f x", (long) t.number(i, "keys"), t.cell(i, "match"), best));
         }
         return "**Search vs scan.** The faster of the two page sizes against a full scan with a client-side filter: "
                 + String.join("; ", cells) + ". The seed claims 0.8 x at 10,000 keys and 100 %, 5 x at 10 %, 25 x at"
@@ -322,12 +321,12 @@ final class Findings {
         int last = t.rows().size() - 1;
         double scanMicros = t.number(Math.max(0, last - 2), "scan_server_us_per_match");
         double searchMicros = t.number(last, "search_server_us_per_match");
-        double seconds = parseSeconds(t.rows().get(last)[6]);
+        double seconds = parseSeconds(t.cell(last, "search_s_page_10000"));
         if (Double.isNaN(seconds)) {
-            seconds = parseSeconds(t.rows().get(last)[5]);
+            seconds = parseSeconds(t.cell(last, "search_s_page_1000"));
         }
         long matched = (long) t.number(last, "matched_rows");
-        if (Double.isNaN(seconds) || matched == 0) {
+        if (Double.isNaN(seconds) || Double.isNaN(searchMicros) || matched == 0) {
             return "";
         }
         return f(" Per matched row at %,d keys and %s, the plain FT.SEARCH path took %.1f µs end to end, %.2f µs of it"
@@ -335,13 +334,13 @@ final class Findings {
                 + " round trips and reading the replies through Lettuce's generic output, since the library has no"
                 + " search API of its own yet. Redis' time alone (pages of 1,000) bounds the speed-up at %.0f x:"
                 + " that is what the search would reach here with a client that cost nothing.",
-                (long) t.number(last, "keys"), t.rows().get(last)[1], 1e6 * seconds / matched, searchMicros, scanMicros,
+                (long) t.number(last, "keys"), t.cell(last, "match"), 1e6 * seconds / matched, searchMicros, scanMicros,
                 t.number(last, "scan_s") / (matched * searchMicros / 1e6));
     }
 
-    private static double parseSeconds(Object cell) {
+    private static double parseSeconds(String cell) {
         try {
-            return Double.parseDouble(cell.toString());
+            return Double.parseDouble(cell);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
@@ -383,10 +382,6 @@ final class Findings {
             }
         }
         return -1;
-    }
-
-    private static int indexOfMatch(Table t) {
-        return 1;
     }
 
     private static double nanToZero(double value) {

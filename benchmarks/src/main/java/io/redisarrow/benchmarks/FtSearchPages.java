@@ -64,7 +64,7 @@ final class FtSearchPages implements AutoCloseable {
             List<Object> reply = connection.sync().dispatch(FtCommand.SEARCH, new NestedMultiOutput<>(ByteArrayCodec.INSTANCE),
                     args);
             long answered = (Long) reply.get(0);
-            if (total != Long.MAX_VALUE && answered != total || reply.size() == 1 && offset < answered) {
+            if ((total != Long.MAX_VALUE && answered != total) || (reply.size() == 1 && offset < answered)) {
                 return new Pass(rows, bytes, false, true, (System.nanoTime() - start) / 1e9);
             }
             total = answered;

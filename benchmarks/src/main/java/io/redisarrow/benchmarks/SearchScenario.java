@@ -134,9 +134,9 @@ final class SearchScenario {
                 double searchMicros = Double.NaN;
                 for (int p = 0; p < PAGE_SIZES.length; p++) {
                     Timed timed = timeSearch(bench, search, match, PAGE_SIZES[p], matched, size);
-                    seconds[p] = timed.capped() ? timed.stopped() : String.format(Locale.ROOT, "%.3f", timed.seconds());
-                    speedups[p] = timed.capped() ? Double.NaN : scan / timed.seconds();
-                    if (p == 0 && !timed.capped()) {
+                    seconds[p] = timed.incomplete() ? timed.stopped() : String.format(Locale.ROOT, "%.3f", timed.seconds());
+                    speedups[p] = timed.incomplete() ? Double.NaN : scan / timed.seconds();
+                    if (p == 0 && !timed.incomplete()) {
                         searchBytes = timed.bytes() / (double) (matched * bench.repetitions());
                         searchMicros = timed.micros() < 0 ? Double.NaN
                                 : timed.micros() / (double) (matched * bench.repetitions());
@@ -156,7 +156,7 @@ final class SearchScenario {
      */
     private record Timed(double seconds, long bytes, long micros, String stopped) {
 
-        boolean capped() {
+        boolean incomplete() {
             return stopped != null;
         }
     }

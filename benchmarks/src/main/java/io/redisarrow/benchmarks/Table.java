@@ -99,6 +99,12 @@ final class Table {
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
+    /** @return the cell in {@code csvName} of row {@code row} as text ("-" when not measured) */
+    String cell(int row, String csvName) {
+        Object value = rows.get(row)[indexOf(csvName)];
+        return isMissing(value) ? "-" : value.toString();
+    }
+
     private int indexOf(String csvName) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).csvName().equals(csvName)) {
