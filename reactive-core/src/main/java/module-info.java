@@ -13,5 +13,5 @@ module io.redisarrow.core {
     requires static org.jspecify;
 
     exports io.redisarrow.core;
-    exports io.redisarrow.core.internal to io.redisarrow.arrow;
+    exports io.redisarrow.core.internal.plan to io.redisarrow.arrow;
 }

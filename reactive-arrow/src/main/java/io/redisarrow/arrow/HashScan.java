@@ -1,7 +1,9 @@
 package io.redisarrow.arrow;
 
-import io.redisarrow.arrow.consumer.Consumers;
-import io.redisarrow.core.HashRead;
+import io.redisarrow.arrow.internal.consumer.Consumers;
+import io.redisarrow.arrow.internal.decode.BatchLayout;
+import io.redisarrow.core.HashValues;
+import io.redisarrow.core.ReadRequest;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -45,7 +47,7 @@ public final class HashScan {
     /** Default parse-error policy. */
     public static final ParseErrorPolicy DEFAULT_PARSE_ERROR_POLICY = ParseErrorPolicy.FAIL;
 
-    private final HashRead read;
+    private final ReadRequest read;
 
     private final Schema schema;
 
@@ -61,7 +63,7 @@ public final class HashScan {
 
     private final ParseErrorPolicy parseErrorPolicy;
 
-    private HashScan(Builder b, HashRead read) {
+    private HashScan(Builder b, ReadRequest read) {
         this.read = read;
         this.schema = b.schema;
         this.projection = b.projection == null ? null : Collections.unmodifiableList(new ArrayList<>(b.projection));
@@ -143,12 +145,17 @@ public final class HashScan {
     }
 
     /** @return the Redis side of this scan */
-    HashRead read() {
+    ReadRequest read() {
         return read;
     }
 
+    /** @return the columns of every batch this scan produces */
+    BatchLayout layout() {
+        return new BatchLayout(rowIndexColumn, keyColumn, binaryKeys, ttlColumn, dataFields(), parseErrorPolicy);
+    }
+
     /** @return the fields that become data columns, in column order */
-    List<Field> dataFields() {
+    private List<Field> dataFields() {
         if (projection == null) {
             return schema.getFields();
         }
@@ -171,7 +178,7 @@ public final class HashScan {
     /** Builder of {@link HashScan}; setters validate eagerly, {@link #build()} checks the whole. */
     public static final class Builder {
 
-        private final HashRead.Builder read = HashRead.builder().pattern(DEFAULT_PATTERN)
+        private final ReadRequest.Builder read = ReadRequest.builder().pattern(DEFAULT_PATTERN)
                 .batchSize(DEFAULT_BATCH_SIZE).parallel(DEFAULT_PARALLEL)
                 .typeFilter(DEFAULT_TYPE_FILTER);
 
@@ -226,7 +233,7 @@ public final class HashScan {
 
         /**
          * SCAN COUNT. When not set: {@code batchSize x parallel} (at most
-         * {@link HashRead#MAX_AUTO_COUNT_HINT}), so one SCAN round trip yields keys for every
+         * {@link ReadRequest#MAX_AUTO_COUNT_HINT}), so one SCAN round trip yields keys for every
          * pipeline. SCAN pages come one round trip after another, so a scan reads at most COUNT
          * keys per round trip; behind network latency a COUNT of one batch keeps the scan at one
          * batch per round trip whatever {@code parallel} is (see the benchmark's latency sweep).
@@ -390,13 +397,9 @@ public final class HashScan {
                             + "' is used twice (rename the key, TTL or row index column)");
                 }
             }
-            read.projected(projection != null).withTtl(ttlColumn != null);
-            for (String field : projection == null ? names : projection) {
-                read.field(field);
-            }
-            HashRead built = read.build();
-            read.clearFields();
-            return new HashScan(this, built);
+            read.values(HashValues.of(projection == null ? names : projection, projection != null))
+                    .withTtl(ttlColumn != null);
+            return new HashScan(this, read.build());
         }
 
         private static String columnName(String name, String what) {

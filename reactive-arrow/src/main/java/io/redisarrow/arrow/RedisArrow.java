@@ -1,9 +1,10 @@
 package io.redisarrow.arrow;
 
 import io.redisarrow.core.ConnectionOptions;
-import io.redisarrow.core.HashRead;
+import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
+import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.RedisSession;
-import io.redisarrow.core.internal.DemandGate;
+import io.redisarrow.core.internal.plan.DemandGate;
 import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -113,15 +114,18 @@ public final class RedisArrow implements AutoCloseable {
      */
     public Flux<RecordBatch> scanHashes(HashScan scan) {
         Objects.requireNonNull(scan, "scan must not be null");
-        HashRead read = scan.read();
-        HashBatchDecoder decoder = new HashBatchDecoder(scan);
+        ReadRequest read = scan.read();
+        RawBatchDecoder decoder = new RawBatchDecoder(scan.layout());
         return DemandGate.gate(open -> {
             if (closed.get()) {
                 return Flux.error(new IllegalStateException("this RedisArrow is closed"));
             }
-            return open.thenMany(session.readHashes(read))
+            return open.thenMany(session.read(read))
                     .publishOn(decodeScheduler, 1)
-                    .map(raw -> decoder.decode(raw, allocator));
+                    .map(raw -> {
+                        var decoded = decoder.decode(raw, allocator);
+                        return new RecordBatch(decoded.root(), decoded.nulledValues());
+                    });
         });
     }
 

@@ -26,7 +26,7 @@ class HashScanUnitTests {
         assertThat(scan.countHint()).isEqualTo(HashScan.DEFAULT_BATCH_SIZE * HashScan.DEFAULT_PARALLEL);
         assertThat(HashScan.builder().schema(SCHEMA).batchSize(10).parallel(3).build().countHint()).isEqualTo(30);
         assertThat(HashScan.builder().schema(SCHEMA).batchSize(100_000).parallel(64).build().countHint())
-                .isEqualTo(io.redisarrow.core.HashRead.MAX_AUTO_COUNT_HINT);
+                .isEqualTo(io.redisarrow.core.ReadRequest.MAX_AUTO_COUNT_HINT);
         assertThat(scan.parallel()).isEqualTo(HashScan.DEFAULT_PARALLEL);
         assertThat(scan.keyColumn()).contains(HashScan.DEFAULT_KEY_COLUMN);
         assertThat(scan.parseErrorPolicy()).isEqualTo(HashScan.DEFAULT_PARSE_ERROR_POLICY);
@@ -37,21 +37,26 @@ class HashScanUnitTests {
         assertThat(scan.projection()).isEmpty();
     }
 
+    static io.redisarrow.core.HashValues hash(HashScan scan) {
+        return (io.redisarrow.core.HashValues) scan.read().values();
+    }
+
     @Test
     void theRedisSideFollowsTheOptions() {
         HashScan scan = HashScan.builder().schema(SCHEMA).pattern("u:*").batchSize(10).countHint(20).parallel(3)
                 .limit(5).ttlColumn("_ttl").project("b").typeFilter(false).build();
-        assertThat(scan.read().projected()).isTrue();
+        assertThat(hash(scan).projected()).isTrue();
         assertThat(scan.read().withTtl()).isTrue();
-        assertThat(scan.read().fields()).extracting(f -> new String(f, StandardCharsets.UTF_8)).containsExactly("b");
+        assertThat(hash(scan).fields()).extracting(f -> new String(f, StandardCharsets.UTF_8)).containsExactly("b");
         assertThat(scan.read().typeFilter()).isFalse();
-        assertThat(HashScan.builder().schema(SCHEMA).build().read().fields()).hasSize(2);
+        assertThat(hash(HashScan.builder().schema(SCHEMA).build()).fields()).hasSize(2);
     }
 
     @Test
     void argumentMistakesFailAtOnceNamingTheOption() {
         HashScan.Builder builder = HashScan.builder();
-        assertThatThrownBy(() -> builder.batchSize(0)).hasMessage("batchSize must be >= 1");
+        assertThatThrownBy(() -> builder.batchSize(0)).hasMessage("batchSize must be between 1 and 1000000");
+        assertThatThrownBy(() -> builder.batchSize(1_000_001)).hasMessage("batchSize must be between 1 and 1000000");
         assertThatThrownBy(() -> builder.countHint(0)).hasMessage("countHint must be >= 1");
         assertThatThrownBy(() -> builder.parallel(0)).hasMessage("parallel must be >= 1");
         assertThatThrownBy(() -> builder.limit(-1)).hasMessage("limit must be >= 0");
@@ -73,7 +78,7 @@ class HashScanUnitTests {
         HashScan.Builder builder = HashScan.builder().schema(SCHEMA);
         HashScan first = builder.build();
         HashScan second = builder.project("a").build();
-        assertThat(first.read().fields()).hasSize(2);
-        assertThat(second.read().fields()).hasSize(1);
+        assertThat(hash(first).fields()).hasSize(2);
+        assertThat(hash(second).fields()).hasSize(1);
     }
 }

@@ -148,11 +148,6 @@ public final class RawBatch {
         return ttls[row];
     }
 
-    /** @return approximate heap bytes held by this batch */
-    public long heapBytes() {
-        return (long) data.length + 4L * (keyOffsets.length * 2L + valueOffsets.length * 2L) + 8L * ttls.length;
-    }
-
     /**
      * @return the 0-based index, across the whole read, of this batch's first row
      */
@@ -211,27 +206,6 @@ public final class RawBatch {
     }
 
     /**
-     * Sets a value of a row from the readable bytes of a buffer, without moving its position.
-     *
-     * @param row row index
-     * @param column column index
-     * @param value the bytes, or {@code null} for missing
-     */
-    public void setValue(int row, int column, java.nio.ByteBuffer value) {
-        int slot = row * columnCount + column;
-        if (value == null) {
-            valueLengths[slot] = MISSING;
-            return;
-        }
-        int length = value.remaining();
-        ensureData(length);
-        value.get(value.position(), data, dataSize, length);
-        valueOffsets[slot] = dataSize;
-        valueLengths[slot] = length;
-        dataSize += length;
-    }
-
-    /**
      * Reserves room for a value of a row: the caller copies {@code length} bytes into
      * {@link #data()} (read it after this call, it may have grown) at the returned offset.
      *
@@ -261,23 +235,6 @@ public final class RawBatch {
         int base = row * columnCount;
         Arrays.fill(valueLengths, base, base + columnCount, MISSING);
         dataSize = mark;
-    }
-
-    /**
-     * Sets a value of a row from an array.
-     *
-     * @param row row index
-     * @param column column index
-     * @param value the bytes, or {@code null} for missing
-     */
-    public void setValue(int row, int column, byte[] value) {
-        int slot = row * columnCount + column;
-        if (value == null) {
-            valueLengths[slot] = MISSING;
-            return;
-        }
-        valueOffsets[slot] = append(value, 0, value.length);
-        valueLengths[slot] = value.length;
     }
 
     /**

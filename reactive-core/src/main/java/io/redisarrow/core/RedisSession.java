@@ -15,8 +15,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.redisarrow.core.internal.ConnectionCheck;
-import io.redisarrow.core.internal.HashReader;
+import io.redisarrow.core.internal.channel.ConnectionCheck;
+import io.redisarrow.core.internal.plan.Reads;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -101,21 +101,21 @@ public final class RedisSession implements AutoCloseable {
     }
 
     /**
-     * Reads hashes as {@link RawBatch}es, one per pipelined round trip, in key order.
+     * Reads a keyspace as {@link RawBatch}es, one per pipelined round trip, in key order.
      *
      * <p><b>Ownership:</b> batches hold heap memory only and belong to the subscriber, who may
      * simply drop them. <b>Backpressure:</b> SCAN pages and round trips are sent on demand; at
-     * most {@link HashRead#parallel()} round trips are in flight or held.
+     * most {@link ReadRequest#parallel()} round trips are in flight or held.
      * <b>Cancellation:</b> stops the SCAN loop; replies of round trips in flight are dropped.
      * <b>Errors:</b> connection failures, timeouts and error replies other than WRONGTYPE (keys
      * of another type are skipped).
      *
-     * @param read what to read
+     * @param request what to read
      * @return the batches
      */
-    public Flux<RawBatch> readHashes(HashRead read) {
-        return connection().flatMapMany(c -> HashReader.read(c, options.redisUri(), options.connectTimeout(),
-                fetchLoops, read, options.commandTimeout()));
+    public Flux<RawBatch> read(ReadRequest request) {
+        return connection().flatMapMany(c -> Reads.read(c, options.redisUri(), options.connectTimeout(),
+                fetchLoops, request, options.commandTimeout()));
     }
 
     private Mono<StatefulRedisConnection<byte[], byte[]>> connect() {

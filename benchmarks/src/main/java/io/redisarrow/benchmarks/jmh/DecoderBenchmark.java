@@ -1,7 +1,7 @@
 package io.redisarrow.benchmarks.jmh;
 
-import io.redisarrow.arrow.consumer.ColumnConsumer;
-import io.redisarrow.arrow.consumer.Consumers;
+import io.redisarrow.arrow.internal.consumer.ColumnConsumer;
+import io.redisarrow.arrow.internal.consumer.Consumers;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;

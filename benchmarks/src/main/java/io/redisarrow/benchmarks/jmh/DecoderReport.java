@@ -1,6 +1,6 @@
 package io.redisarrow.benchmarks.jmh;
 
-import io.redisarrow.arrow.consumer.Consumers;
+import io.redisarrow.arrow.internal.consumer.Consumers;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;

@@ -1,0 +1,8 @@
+/**
+ * Batch decoders: raw batches into Arrow vectors laid out with the meta columns (row index, key,
+ * TTL) and the data columns. Internal, no compatibility promise.
+ */
+@NullMarked
+package io.redisarrow.arrow.internal.decode;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,135 @@
+package io.redisarrow.core.internal.fetch;
+
+import io.lettuce.core.internal.ExceptionFactory;
+import io.netty.buffer.ByteBuf;
+import io.redisarrow.core.RawBatch;
+import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.command.KeyCommands;
+import io.redisarrow.core.internal.reply.BatchReplies;
+import io.redisarrow.core.internal.reply.PendingReplies;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Turns a batch of keys into their values with one pipelined round trip on the read's
+ * {@link RedisChannel}: the data type's commands per key ({@link TypeFetch}), followed by TTL per
+ * key when asked, encoded into one buffer and written with one flush. Replies are read into a
+ * {@link RawBatch} as they arrive. Keys that turned out to be gone or of another type are
+ * dropped; rows whose every asked value was nil are checked with one more pipelined EXISTS round
+ * trip, sent only when such rows occur.
+ */
+public final class FetchStage {
+
+    private final RedisChannel channel;
+
+    private final TypeFetch type;
+
+    private final boolean withTtl;
+
+    private final Duration timeout;
+
+    /**
+     * @param channel the read's connection
+     * @param type the data type's commands and replies
+     * @param withTtl whether each row carries its key's TTL
+     * @param timeout the longest one round trip may take
+     */
+    public FetchStage(RedisChannel channel, TypeFetch type, boolean withTtl, Duration timeout) {
+        this.channel = channel;
+        this.type = type;
+        this.withTtl = withTtl;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param keys the keys of this batch, in order
+     * @return the batch's rows, in key order, emitted once the round trip is complete
+     */
+    public Mono<RawBatch> fetch(List<byte[]> keys) {
+        return Mono.defer(() -> {
+            int size = keys.size();
+            RawBatch batch = new RawBatch(type.columnCount(), size, withTtl);
+            if (size == 0) {
+                return Mono.just(batch);
+            }
+            long bytes = 0;
+            for (byte[] key : keys) {
+                batch.startRow(key);
+                bytes += key.length;
+            }
+            long estimate = bytes * (withTtl ? 2 : 1) + (long) size * (type.bytesPerKey() + (withTtl ? 24 : 0));
+            ByteBuf out = channel.alloc().buffer((int) Math.min(1 << 20, estimate));
+            for (byte[] key : keys) {
+                type.encode(out, key);
+                if (withTtl) {
+                    KeyCommands.ttl(out, key);
+                }
+            }
+            BatchReplies replies = type.replies(batch);
+            return await(channel.send(out, replies), type.command(), size)
+                    .then(Mono.defer(() -> complete(batch, replies)));
+        });
+    }
+
+    private Mono<RawBatch> complete(RawBatch batch, BatchReplies replies) {
+        if (replies.error() != null) {
+            return Mono.error(ExceptionFactory.createExecutionException(type.command() + " "
+                    + new String(batch.key(replies.errorRow()), StandardCharsets.UTF_8) + " failed: "
+                    + replies.error()));
+        }
+        int unsure = 0;
+        for (boolean u : replies.unsure()) {
+            unsure += u ? 1 : 0;
+        }
+        if (unsure == 0) {
+            batch.retainRows(replies.keep());
+            return Mono.just(batch);
+        }
+        return exists(batch, replies.unsure(), replies.keep(), unsure).then(Mono.fromCallable(() -> {
+            batch.retainRows(replies.keep());
+            return batch;
+        }));
+    }
+
+    private Mono<Void> exists(RawBatch batch, boolean[] unsure, boolean[] keep, int count) {
+        return Mono.defer(() -> {
+            int[] rows = new int[count];
+            ByteBuf out = channel.alloc().buffer();
+            for (int row = 0, i = 0; row < unsure.length; row++) {
+                if (unsure[row]) {
+                    rows[i++] = row;
+                    KeyCommands.exists(out, batch.key(row));
+                }
+            }
+            return await(channel.send(out, new ExistsReplies(rows, keep)), "EXISTS", count);
+        });
+    }
+
+    private Mono<Void> await(Mono<Void> replies, String command, int keys) {
+        return replies.timeout(timeout,
+                Mono.error(() -> Timeouts.exception("pipeline of " + keys + " " + command, timeout)));
+    }
+
+    /** Marks the rows whose key EXISTS answered 1 as kept. */
+    private static final class ExistsReplies extends PendingReplies {
+
+        private final int[] rows;
+
+        private final boolean[] keep;
+
+        ExistsReplies(int[] rows, boolean[] keep) {
+            super(rows.length);
+            this.rows = rows;
+            this.keep = keep;
+        }
+
+        @Override
+        public void integer(long value) {
+            keep[rows[reply]] = value > 0;
+        }
+    }
+}

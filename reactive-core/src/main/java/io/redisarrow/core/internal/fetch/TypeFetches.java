@@ -1,0 +1,24 @@
+package io.redisarrow.core.internal.fetch;
+
+import io.redisarrow.core.HashValues;
+import io.redisarrow.core.ValueRead;
+
+/**
+ * Picks the {@link TypeFetch} of a data type: the one place a new type is registered.
+ */
+public final class TypeFetches {
+
+    private TypeFetches() {
+    }
+
+    /**
+     * @param values the data type's part of a read
+     * @return how to fetch it
+     */
+    public static TypeFetch of(ValueRead values) {
+        if (values instanceof HashValues hash) {
+            return new HashFetch(hash);
+        }
+        throw new IllegalArgumentException("no fetch stage for " + values);
+    }
+}

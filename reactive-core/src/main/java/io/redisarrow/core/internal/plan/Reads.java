@@ -1,0 +1,46 @@
+package io.redisarrow.core.internal.plan;
+
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.netty.channel.EventLoopGroup;
+import io.redisarrow.core.RawBatch;
+import io.redisarrow.core.ReadRequest;
+import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.fetch.FetchStage;
+import io.redisarrow.core.internal.fetch.TypeFetches;
+import io.redisarrow.core.internal.source.KeySource;
+import io.redisarrow.core.internal.source.ScanKeySource;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+
+/**
+ * Entry point of every keyspace read: SCAN (with TYPE unless turned off) on the shared connection
+ * → batches of keys → pipelined value commands (+TTL) on the read's own {@link RedisChannel} →
+ * {@link RawBatch}es in key order. The channel lives exactly as long as the subscription.
+ */
+public final class Reads {
+
+    private Reads() {
+    }
+
+    /**
+     * @param connection the shared connection, used for SCAN
+     * @param uri where the read's channel connects (credentials, database, TLS)
+     * @param connectTimeout the channel's connect timeout
+     * @param group the event loops of read channels
+     * @param request what to read
+     * @param timeout the longest one round trip may take
+     * @return the batches; see {@link ReadPipeline}
+     */
+    public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
+            Duration connectTimeout, EventLoopGroup group, ReadRequest request, Duration timeout) {
+        KeySource keys = new ScanKeySource(connection, uri.getHost() + ":" + uri.getPort(), request.pattern(),
+                request.countHint(), request.typeFilter() ? request.values().keyType() : null, timeout);
+        return Flux.usingWhen(RedisChannel.connect(uri, connectTimeout, group),
+                channel -> ReadPipeline.read(keys,
+                        new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout),
+                        request.batchSize(), request.parallel(), request.limit()),
+                RedisChannel::close);
+    }
+}

@@ -1,0 +1,13 @@
+package io.redisarrow.core.internal.source;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Where the keys of a read come from: a SCAN cursor today; search results, explicit key lists and
+ * cluster nodes plug in here. Implementations send a request to Redis only on demand.
+ */
+public interface KeySource {
+
+    /** @return the keys, lazily, each once */
+    Flux<byte[]> keys();
+}
