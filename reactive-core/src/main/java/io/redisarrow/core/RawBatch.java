@@ -20,6 +20,9 @@ public final class RawBatch {
     /** Length reported by {@link #valueLength(int, int)} for a missing value. */
     public static final int MISSING = -1;
 
+    /** The most bytes of raw values one batch holds: the largest Java array. */
+    public static final int MAX_DATA_BYTES = Integer.MAX_VALUE - 8;
+
     private final int columnCount;
 
     private byte[] data;
@@ -42,6 +45,8 @@ public final class RawBatch {
 
     private long firstRowIndex;
 
+    private final int maxDataBytes;
+
     /**
      * Creates an empty batch.
      *
@@ -50,17 +55,24 @@ public final class RawBatch {
      * @param withTtl whether each row carries a TTL
      */
     public RawBatch(int columnCount, int expectedRows, boolean withTtl) {
+        this(columnCount, expectedRows, withTtl, MAX_DATA_BYTES);
+    }
+
+    /** As {@link #RawBatch(int, int, boolean)}, with a lower bound on the raw bytes (for tests). */
+    RawBatch(int columnCount, int expectedRows, boolean withTtl, int maxDataBytes) {
+        this.maxDataBytes = maxDataBytes;
         if (columnCount < 0) {
             throw new IllegalArgumentException("columnCount must be >= 0");
         }
         int rows = Math.max(1, expectedRows);
         this.columnCount = columnCount;
         this.withTtl = withTtl;
-        this.data = new byte[Math.max(64, rows * 16)];
+        this.data = new byte[(int) Math.min(1 << 20, Math.max(64L, rows * 16L))];
         this.keyOffsets = new int[rows];
         this.keyLengths = new int[rows];
-        this.valueOffsets = new int[rows * Math.max(1, columnCount)];
-        this.valueLengths = new int[rows * Math.max(1, columnCount)];
+        int slots = slots(rows, columnCount);
+        this.valueOffsets = new int[slots];
+        this.valueLengths = new int[slots];
         this.ttls = withTtl ? new long[rows] : new long[0];
     }
 
@@ -197,6 +209,7 @@ public final class RawBatch {
     public int startRow(byte[] key, int offset, int length) {
         int row = rowCount;
         ensureRows(row + 1);
+        ensureData(length, key, offset, length);
         keyOffsets[row] = append(key, offset, length);
         keyLengths[row] = length;
         int base = row * columnCount;
@@ -215,7 +228,7 @@ public final class RawBatch {
      * @return where to write the value in {@link #data()}
      */
     public int reserve(int row, int column, int length) {
-        ensureData(length);
+        ensureData(length, data, keyOffsets[row], keyLengths[row]);
         int slot = row * columnCount + column;
         int at = dataSize;
         valueOffsets[slot] = at;
@@ -274,20 +287,22 @@ public final class RawBatch {
     }
 
     private int append(byte[] bytes, int offset, int length) {
-        ensureData(length);
         System.arraycopy(bytes, offset, data, dataSize, length);
         int at = dataSize;
         dataSize += length;
         return at;
     }
 
-    private void ensureData(int extra) {
+    /** Makes room for {@code extra} more bytes; the key is named if they do not fit. */
+    private void ensureData(int extra, byte[] keyData, int keyOffset, int keyLength) {
         long needed = (long) dataSize + extra;
         if (needed > data.length) {
-            if (needed > Integer.MAX_VALUE - 8) {
-                throw new RedisArrowException("a batch's raw values exceed 2 GiB; lower batchSize");
+            if (needed > maxDataBytes) {
+                throw new BatchTooLargeException("the raw values of one batch exceed " + maxDataBytes
+                        + " bytes (the largest Java array) at key '" + printable(keyData, keyOffset, keyLength)
+                        + "'; lower batchSize or project fewer fields");
             }
-            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, data.length * 2L)));
+            data = Arrays.copyOf(data, (int) Math.min(maxDataBytes, Math.max(needed, data.length * 2L)));
         }
     }
 
@@ -295,13 +310,39 @@ public final class RawBatch {
         if (rows <= keyOffsets.length) {
             return;
         }
-        int capacity = Math.max(rows, keyOffsets.length * 2);
+        int capacity = (int) Math.min(Math.max(rows, keyOffsets.length * 2L), MAX_DATA_BYTES);
         keyOffsets = Arrays.copyOf(keyOffsets, capacity);
         keyLengths = Arrays.copyOf(keyLengths, capacity);
-        valueOffsets = Arrays.copyOf(valueOffsets, capacity * Math.max(1, columnCount));
-        valueLengths = Arrays.copyOf(valueLengths, capacity * Math.max(1, columnCount));
+        int slots = slots(capacity, columnCount);
+        valueOffsets = Arrays.copyOf(valueOffsets, slots);
+        valueLengths = Arrays.copyOf(valueLengths, slots);
         if (withTtl) {
             ttls = Arrays.copyOf(ttls, capacity);
         }
+    }
+
+    /** @return value slots for {@code rows x columns}, or a clear error when they do not fit one array */
+    private static int slots(int rows, int columns) {
+        long slots = (long) rows * Math.max(1, columns);
+        if (slots > MAX_DATA_BYTES) {
+            throw new BatchTooLargeException("a batch of " + rows + " rows x " + columns + " columns has more than "
+                    + MAX_DATA_BYTES + " values (one Java array); lower batchSize or project fewer fields");
+        }
+        return (int) slots;
+    }
+
+    /** @return the key of a row for messages: UTF-8 where valid, bytes escaped otherwise, capped */
+    private static String printable(byte[] keyData, int keyOffset, int keyLength) {
+        int length = Math.min(keyLength, 200);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            int b = keyData[keyOffset + i] & 0xff;
+            if (b >= 0x20 && b < 0x7f) {
+                text.append((char) b);
+            } else {
+                text.append(String.format("\\x%02x", b));
+            }
+        }
+        return keyLength > length ? text + "... (" + keyLength + " bytes)" : text.toString();
     }
 }

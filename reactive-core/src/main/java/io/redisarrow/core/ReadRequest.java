@@ -24,6 +24,8 @@ public final class ReadRequest {
 
     private final int countHint;
 
+    private final boolean countHintSet;
+
     private final int batchSize;
 
     private final int parallel;
@@ -38,7 +40,8 @@ public final class ReadRequest {
 
     private ReadRequest(Builder builder) {
         this.pattern = builder.pattern;
-        this.countHint = builder.countHint > 0 ? builder.countHint
+        this.countHintSet = builder.countHint > 0;
+        this.countHint = countHintSet ? builder.countHint
                 : (int) Math.min(MAX_AUTO_COUNT_HINT, (long) builder.batchSize * builder.parallel);
         this.batchSize = builder.batchSize;
         this.parallel = builder.parallel;
@@ -61,6 +64,11 @@ public final class ReadRequest {
     /** @return the SCAN COUNT hint: as set, else {@code batchSize x parallel} */
     public int countHint() {
         return countHint;
+    }
+
+    /** @return whether {@link #countHint()} was set rather than chosen */
+    public boolean countHintSet() {
+        return countHintSet;
     }
 
     /** @return keys per pipelined round trip, also the maximum rows per batch */

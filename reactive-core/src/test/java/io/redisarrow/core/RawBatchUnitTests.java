@@ -70,4 +70,29 @@ class RawBatchUnitTests {
         batch.startRow(bytes("a"));
         assertThatThrownBy(() -> batch.ttl(0)).hasMessageContaining("without TTLs");
     }
+
+    @Test
+    void rawBytesPastTheLimitFailNamingTheKeyInsteadOfOverflowing() {
+        RawBatch batch = new RawBatch(1, 2, false, 64);
+        batch.startRow(bytes("user:1"));
+        int second = batch.startRow(bytes("user:\u00e9\n"));
+        assertThatThrownBy(() -> batch.reserve(second, 0, 60))
+                .isInstanceOf(BatchTooLargeException.class)
+                .hasMessage("the raw values of one batch exceed 64 bytes (the largest Java array) at key "
+                        + "'user:\\xc3\\xa9\\x0a'; lower batchSize or project fewer fields");
+    }
+
+    @Test
+    void moreValueSlotsThanAnArrayHoldsFailAtOnce() {
+        assertThatThrownBy(() -> new RawBatch(20_000, 200_000, false))
+                .isInstanceOf(BatchTooLargeException.class)
+                .hasMessage("a batch of 200000 rows x 20000 columns has more than 2147483639 values (one Java array); "
+                        + "lower batchSize or project fewer fields");
+    }
+
+    @Test
+    void theInitialDataArrayIsCappedAndGrowsOnDemand() {
+        RawBatch batch = new RawBatch(1, 100_000, false);
+        assertThat(batch.data().length).isEqualTo(1 << 20);
+    }
 }

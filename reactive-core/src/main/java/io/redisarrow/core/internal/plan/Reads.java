@@ -17,7 +17,7 @@ import java.time.Duration;
 /**
  * Entry point of every keyspace read: SCAN (with TYPE unless turned off) on the shared connection
  * → batches of keys → pipelined value commands (+TTL) on the read's own {@link RedisChannel} →
- * {@link RawBatch}es in key order. The channel lives exactly as long as the subscription.
+ * {@link RawBatch}es in key order, sized by a {@link BatchPlan}. The channel lives exactly as long as the subscription.
  */
 public final class Reads {
 
@@ -35,12 +35,13 @@ public final class Reads {
      */
     public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
             Duration connectTimeout, EventLoopGroup group, ReadRequest request, Duration timeout) {
+        BatchPlan plan = BatchPlan.of(request);
         KeySource keys = new ScanKeySource(connection, uri.getHost() + ":" + uri.getPort(), request.pattern(),
-                request.countHint(), request.typeFilter() ? request.values().keyType() : null, timeout);
+                plan.countHint(), request.typeFilter() ? request.values().keyType() : null, timeout);
         return Flux.usingWhen(RedisChannel.connect(uri, connectTimeout, group),
                 channel -> ReadPipeline.read(keys,
                         new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout),
-                        request.batchSize(), request.parallel(), request.limit()),
+                        plan.batchSize(), plan.parallel(), request.limit()),
                 RedisChannel::close);
     }
 }

@@ -8,6 +8,9 @@ import reactor.core.publisher.Flux;
  */
 public interface KeySource {
 
-    /** @return the keys, lazily, each once */
+    /**
+     * @return the keys, lazily; each key present for the whole read at least once (a source
+     *         states when one can come twice)
+     */
     Flux<byte[]> keys();
 }

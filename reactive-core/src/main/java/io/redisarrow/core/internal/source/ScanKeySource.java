@@ -4,12 +4,12 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.command.ScanCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +20,11 @@ import java.time.Duration;
  * Keys from a SCAN cursor with MATCH, COUNT and (optionally) TYPE. Pages are requested on demand,
  * with one page of keys in reserve, so the next SCAN is on its way while the keys of the current
  * one are fetched; cancelling stops the loop.
+ *
+ * <p>SCAN's guarantee, which this source passes on: every key present for the whole scan is
+ * returned at least once; a key can come twice only while Redis resizes its table mid-scan.
+ * Duplicates within one SCAN reply are dropped here ({@link ScanPageOutput}); duplicates across
+ * replies are not, since remembering every key would make memory grow with the keyspace.
  */
 public final class ScanKeySource implements KeySource {
 
@@ -55,11 +60,7 @@ public final class ScanKeySource implements KeySource {
 
     private Mono<ScanPageOutput> page(byte[] cursor) {
         return Mono.defer(() -> {
-            CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(cursor)
-                    .add("MATCH").add(pattern).add("COUNT").add(count);
-            if (type != null) {
-                args.add("TYPE").add(type);
-            }
+            CommandArgs<byte[], byte[]> args = ScanCommands.scan(cursor, pattern, count, type);
             AsyncCommand<byte[], byte[], ScanPageOutput> command = new AsyncCommand<>(
                     new Command<>(CommandType.SCAN, new ScanPageOutput(), args));
             connection.dispatch(command);

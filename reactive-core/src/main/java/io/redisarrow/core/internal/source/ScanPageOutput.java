@@ -5,16 +5,21 @@ import io.lettuce.core.output.CommandOutput;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Decodes a SCAN reply: the next cursor, then the page's keys as byte arrays.
+ * Decodes a SCAN reply: the next cursor, then the page's keys as byte arrays, in reply order with
+ * duplicates dropped (Redis may repeat a key within one reply while it rehashes).
  */
 final class ScanPageOutput extends CommandOutput<byte[], byte[], ScanPageOutput> {
 
     private byte[] cursor;
 
     private final List<byte[]> keys = new ArrayList<>();
+
+    private final Set<ByteBuffer> seen = new HashSet<>();
 
     ScanPageOutput() {
         super(ByteArrayCodec.INSTANCE, null);
@@ -42,7 +47,7 @@ final class ScanPageOutput extends CommandOutput<byte[], byte[], ScanPageOutput>
         }
         if (cursor == null) {
             cursor = value;
-        } else {
+        } else if (seen.add(ByteBuffer.wrap(value))) {
             keys.add(value);
         }
     }

@@ -1,0 +1,79 @@
+package io.redisarrow.core.internal.command;
+
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exact bytes of every command the read path builds, with no server: what Redis receives.
+ */
+class CommandBytesUnitTests {
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String encoded(Consumer<ByteBuf> writer) {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            writer.accept(out);
+            return out.toString(StandardCharsets.ISO_8859_1);
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void hgetall() {
+        assertThat(encoded(out -> HashCommands.hgetall(out, bytes("user:1"))))
+                .isEqualTo("*2\r\n$7\r\nHGETALL\r\n$6\r\nuser:1\r\n");
+    }
+
+    @Test
+    void hmgetRepeatsTheFieldsEncodedOnce() {
+        HashCommands commands = new HashCommands(List.of(bytes("name"), bytes("é"), bytes("")));
+        assertThat(encoded(out -> {
+            commands.hmget(out, bytes("k"));
+            commands.hmget(out, new byte[] { 0, (byte) 0xff });
+        })).isEqualTo("*5\r\n$5\r\nHMGET\r\n$1\r\nk\r\n$4\r\nname\r\n$2\r\n\u00c3\u00a9\r\n$0\r\n\r\n"
+                + "*5\r\n$5\r\nHMGET\r\n$2\r\n\u0000\u00ff\r\n$4\r\nname\r\n$2\r\n\u00c3\u00a9\r\n$0\r\n\r\n");
+    }
+
+    @Test
+    void ttlAndExists() {
+        assertThat(encoded(out -> {
+            KeyCommands.ttl(out, bytes("a b"));
+            KeyCommands.exists(out, bytes("k\r\n"));
+        })).isEqualTo("*2\r\n$3\r\nTTL\r\n$3\r\na b\r\n*2\r\n$6\r\nEXISTS\r\n$3\r\nk\r\n\r\n");
+    }
+
+    @Test
+    void aKeyOfTenOrMoreBytesHasAMultiDigitLength() {
+        assertThat(encoded(out -> KeyCommands.ttl(out, bytes("0123456789abc"))))
+                .isEqualTo("*2\r\n$3\r\nTTL\r\n$13\r\n0123456789abc\r\n");
+    }
+
+    @Test
+    void scanWithAndWithoutType() {
+        assertThat(lettuce(ScanCommands.scan(bytes("0"), bytes("user:*"), 4000, "hash")))
+                .isEqualTo("*8\r\n$4\r\nSCAN\r\n$1\r\n0\r\n$5\r\nMATCH\r\n$6\r\nuser:*\r\n$5\r\nCOUNT\r\n$4\r\n4000\r\n"
+                        + "$4\r\nTYPE\r\n$4\r\nhash\r\n");
+        assertThat(lettuce(ScanCommands.scan(bytes("1234"), bytes("*"), 10, null)))
+                .isEqualTo("*6\r\n$4\r\nSCAN\r\n$4\r\n1234\r\n$5\r\nMATCH\r\n$1\r\n*\r\n$5\r\nCOUNT\r\n$2\r\n10\r\n");
+    }
+
+    static String lettuce(io.lettuce.core.protocol.CommandArgs<byte[], byte[]> args) {
+        return encoded(out -> new Command<>(CommandType.SCAN, new StatusOutput<>(ByteArrayCodec.INSTANCE), args)
+                .encode(out));
+    }
+}
