@@ -6,7 +6,6 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -21,14 +20,23 @@ class LimitIntegrationTests extends ScanTestSupport {
 
     static final Schema SCHEMA = new Schema(List.of(new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null)));
 
-    long calls(String command) {
-        String info = new String(commands().info("commandstats").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    /** @return calls of the command so far; {@code stat} is {@code calls} or {@code failed_calls} */
+    static long stat(String command, String stat) {
+        String info = commands().info("commandstats");
         for (String line : info.split("\r\n")) {
-            if (line.startsWith("cmdstat_" + command + ":calls=")) {
-                return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+            if (line.startsWith("cmdstat_" + command + ":")) {
+                for (String pair : line.substring(line.indexOf(':') + 1).split(",")) {
+                    if (pair.startsWith(stat + "=")) {
+                        return Long.parseLong(pair.substring(stat.length() + 1));
+                    }
+                }
             }
         }
         return 0;
+    }
+
+    static long calls(String command) {
+        return stat(command, "calls");
     }
 
     int rows(HashScan scan) {
@@ -50,14 +58,30 @@ class LimitIntegrationTests extends ScanTestSupport {
     }
 
     @Test
-    void aLimitOfSeveralBatchesKeepsOnlyTheRoundTripsItCanFillInFlight() {
+    void aLimitOfSeveralBatchesFetchesExactlyTheRowsWanted() {
         loadHashes(2000, i -> Map.of("n", Integer.toString(i)));
         long before = calls("hmget");
         int rows = rows(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).project("n").batchSize(100)
                 .parallel(8).limit(150).build());
         assertThat(rows).isEqualTo(150);
-        // two round trips of 100 keys can fill 150 rows, so at most two are in flight (not eight): the
-        // fetch stays under limit + 2 x batchSize whatever parallel says
-        assertThat(calls("hmget") - before).isBetween(150L, 350L);
+        assertThat(calls("hmget") - before).isEqualTo(150);
+    }
+
+    @Test
+    void keysThatYieldNoRowAreReplacedUntilTheLimitIsFilled() {
+        loadHashes(300, i -> Map.of("n", Integer.toString(i)));
+        for (int i = 0; i < 300; i += 2) {
+            commands().del(bytes(prefix + i));
+            commands().set(bytes(prefix + i), bytes("not a hash"));
+        }
+        long before = calls("hgetall");
+        long failedBefore = stat("hgetall", "failed_calls");
+        int rows = rows(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).typeFilter(false).batchSize(40)
+                .parallel(4).limit(100).build());
+        assertThat(rows).isEqualTo(100);
+        long wrongType = stat("hgetall", "failed_calls") - failedBefore;
+        // strings answer WRONGTYPE and yield no row; each is replaced, and no hash beyond the 100th is fetched
+        assertThat(wrongType).isPositive();
+        assertThat(calls("hgetall") - before - wrongType).isEqualTo(100);
     }
 }
