@@ -4,6 +4,7 @@ import io.redisarrow.arrow.internal.consumer.Consumers;
 import io.redisarrow.arrow.internal.decode.BatchLayout;
 import io.redisarrow.core.HashValues;
 import io.redisarrow.core.ReadRequest;
+import io.redisarrow.core.TypeFilter;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -31,9 +32,12 @@ public final class HashScan {
     /** Default SCAN MATCH pattern: every key. */
     public static final String DEFAULT_PATTERN = "*";
 
-    /** Default keys per pipelined round trip, also the most rows a batch holds. */
+    /**
+     * Default of the most keys per pipelined round trip and rows per batch. Unless
+     * {@link Builder#batchSize(int)} is set, a scan chooses its batch size from the round-trip
+     * latency it measures, between {@link ReadRequest#MIN_ADAPTIVE_BATCH_SIZE} (loopback) and this.
+     */
     public static final int DEFAULT_BATCH_SIZE = 1000;
-
 
     /** Default number of pipelined round trips in flight. */
     public static final int DEFAULT_PARALLEL = 4;
@@ -41,8 +45,11 @@ public final class HashScan {
     /** Default name of the key column. */
     public static final String DEFAULT_KEY_COLUMN = "_key";
 
-    /** Default of {@link Builder#typeFilter(boolean)}: SCAN asks for hashes only. */
-    public static final boolean DEFAULT_TYPE_FILTER = true;
+    /**
+     * Default of {@link Builder#typeFilter(TypeFilter)}: SCAN starts without {@code TYPE hash}
+     * and asks for it from the first key of another type on.
+     */
+    public static final TypeFilter DEFAULT_TYPE_FILTER = TypeFilter.AUTO;
 
     /** Default parse-error policy. */
     public static final ParseErrorPolicy DEFAULT_PARSE_ERROR_POLICY = ParseErrorPolicy.FAIL;
@@ -89,9 +96,17 @@ public final class HashScan {
         return schema;
     }
 
-    /** @return keys per round trip and most rows per batch */
+    /**
+     * @return keys per round trip and most rows per batch (with {@link #adaptiveBatchSize()}, the
+     *         most a chosen size may be)
+     */
     public int batchSize() {
         return read.batchSize();
+    }
+
+    /** @return whether the batch size is chosen from the measured latency (no {@code batchSize} set) */
+    public boolean adaptiveBatchSize() {
+        return read.adaptiveBatchSize();
     }
 
     /** @return the SCAN COUNT hint */
@@ -140,7 +155,7 @@ public final class HashScan {
     }
 
     /** @return whether SCAN filters by type on the server (TYPE hash) */
-    public boolean typeFilter() {
+    public TypeFilter typeFilter() {
         return read.typeFilter();
     }
 
@@ -179,7 +194,7 @@ public final class HashScan {
     public static final class Builder {
 
         private final ReadRequest.Builder read = ReadRequest.builder().pattern(DEFAULT_PATTERN)
-                .batchSize(DEFAULT_BATCH_SIZE).parallel(DEFAULT_PARALLEL)
+                .batchSize(DEFAULT_BATCH_SIZE).adaptiveBatchSize(true).parallel(DEFAULT_PARALLEL)
                 .typeFilter(DEFAULT_TYPE_FILTER);
 
         private Schema schema;
@@ -222,12 +237,16 @@ public final class HashScan {
         }
 
         /**
-         * @param batchSize keys per pipelined round trip and most rows per batch, see
-         *        {@link #DEFAULT_BATCH_SIZE}
+         * Fixes the keys per pipelined round trip, also the most rows per batch. When not set, the
+         * scan measures its connection's round-trip latency once (one PING) and takes one key per
+         * microsecond of it, between {@link ReadRequest#MIN_ADAPTIVE_BATCH_SIZE} and
+         * {@link #DEFAULT_BATCH_SIZE}: small batches on loopback, full ones behind a network.
+         *
+         * @param batchSize keys per pipelined round trip and most rows per batch
          * @return this builder
          */
         public Builder batchSize(int batchSize) {
-            read.batchSize(batchSize);
+            read.batchSize(batchSize).adaptiveBatchSize(false);
             return this;
         }
 
@@ -352,18 +371,27 @@ public final class HashScan {
 
         /**
          * Whether SCAN filters keys by type on the server ({@code TYPE hash}, Redis 6.0+). Keys of
-         * other types are skipped either way: without the filter, their fetch answers WRONGTYPE
-         * and they yield no row. The filter costs the server about 0.6 µs per scanned key (SCAN
-         * of 1,000 keys: ~1.0 ms without, ~1.6 ms with, on Redis 7.0), so turn it off when the
-         * pattern matches hashes only, or on a server older than 6.0. See
-         * {@link #DEFAULT_TYPE_FILTER}.
+         * other types are skipped whatever is chosen: without the filter, their fetch answers
+         * WRONGTYPE and they yield no row. The filter costs the server time per scanned key, and
+         * WRONGTYPE replies cost round-trip time per skipped key (the benchmark's reader table
+         * measures both). {@link TypeFilter#AUTO}, the default, starts without it and turns it on
+         * from the first key of another type on.
          *
-         * @param typeFilter whether to send {@code TYPE hash} with SCAN
+         * @param typeFilter when SCAN sends {@code TYPE hash}; see {@link #DEFAULT_TYPE_FILTER}
+         * @return this builder
+         */
+        public Builder typeFilter(TypeFilter typeFilter) {
+            read.typeFilter(typeFilter);
+            return this;
+        }
+
+        /**
+         * @param typeFilter {@code true}: {@link TypeFilter#ALWAYS}; {@code false}:
+         *        {@link TypeFilter#NEVER} (for servers older than 6.0)
          * @return this builder
          */
         public Builder typeFilter(boolean typeFilter) {
-            read.typeFilter(typeFilter);
-            return this;
+            return typeFilter(typeFilter ? TypeFilter.ALWAYS : TypeFilter.NEVER);
         }
 
         /**

@@ -48,7 +48,7 @@ class HashScanUnitTests {
         assertThat(hash(scan).projected()).isTrue();
         assertThat(scan.read().withTtl()).isTrue();
         assertThat(hash(scan).fields()).extracting(f -> new String(f, StandardCharsets.UTF_8)).containsExactly("b");
-        assertThat(scan.read().typeFilter()).isFalse();
+        assertThat(scan.read().typeFilter()).isEqualTo(io.redisarrow.core.TypeFilter.NEVER);
         assertThat(hash(HashScan.builder().schema(SCHEMA).build()).fields()).hasSize(2);
     }
 

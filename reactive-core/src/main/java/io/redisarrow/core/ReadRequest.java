@@ -20,6 +20,9 @@ public final class ReadRequest {
      */
     public static final int MAX_BATCH_SIZE = 1_000_000;
 
+    /** The smallest batch an adaptive read chooses. */
+    public static final int MIN_ADAPTIVE_BATCH_SIZE = 100;
+
     private final String pattern;
 
     private final int countHint;
@@ -36,7 +39,9 @@ public final class ReadRequest {
 
     private final long limit;
 
-    private final boolean typeFilter;
+    private final TypeFilter typeFilter;
+
+    private final boolean adaptiveBatchSize;
 
     private ReadRequest(Builder builder) {
         this.pattern = builder.pattern;
@@ -49,6 +54,7 @@ public final class ReadRequest {
         this.withTtl = builder.withTtl;
         this.limit = builder.limit;
         this.typeFilter = builder.typeFilter;
+        this.adaptiveBatchSize = builder.adaptiveBatchSize;
     }
 
     /** @return a builder with pattern {@code *}, batches of 1000 keys and one round trip in flight */
@@ -71,9 +77,20 @@ public final class ReadRequest {
         return countHintSet;
     }
 
-    /** @return keys per pipelined round trip, also the maximum rows per batch */
+    /**
+     * @return keys per pipelined round trip, also the maximum rows per batch; with
+     *         {@link #adaptiveBatchSize()}, the largest size the read may choose
+     */
     public int batchSize() {
         return batchSize;
+    }
+
+    /**
+     * @return whether the read chooses its batch size from the measured round-trip time, between
+     *         {@link #MIN_ADAPTIVE_BATCH_SIZE} and {@link #batchSize()}
+     */
+    public boolean adaptiveBatchSize() {
+        return adaptiveBatchSize;
     }
 
     /** @return pipelined round trips in flight */
@@ -97,7 +114,7 @@ public final class ReadRequest {
     }
 
     /** @return whether SCAN asks the server for keys of {@link ValueRead#keyType()} only (SCAN TYPE) */
-    public boolean typeFilter() {
+    public TypeFilter typeFilter() {
         return typeFilter;
     }
 
@@ -105,7 +122,7 @@ public final class ReadRequest {
     public String toString() {
         return "ReadRequest{pattern='" + pattern + "', countHint=" + countHint + ", batchSize=" + batchSize
                 + ", parallel=" + parallel + ", values=" + values + ", withTtl=" + withTtl + ", limit=" + limit
-                + ", typeFilter=" + typeFilter + '}';
+                + ", typeFilter=" + typeFilter + ", adaptiveBatchSize=" + adaptiveBatchSize + '}';
     }
 
     /** Builder of {@link ReadRequest}; setters validate eagerly. */
@@ -125,7 +142,9 @@ public final class ReadRequest {
 
         private long limit = Long.MAX_VALUE;
 
-        private boolean typeFilter = true;
+        private TypeFilter typeFilter = TypeFilter.AUTO;
+
+        private boolean adaptiveBatchSize;
 
         private Builder() {
         }
@@ -213,12 +232,21 @@ public final class ReadRequest {
         }
 
         /**
-         * @param typeFilter {@code true}: SCAN ... TYPE of the values' key type; {@code false}: no
-         *        TYPE, keys of other types are dropped when their fetch answers WRONGTYPE
+         * @param typeFilter whether SCAN sends TYPE of the values' key type
          * @return this builder
          */
-        public Builder typeFilter(boolean typeFilter) {
-            this.typeFilter = typeFilter;
+        public Builder typeFilter(TypeFilter typeFilter) {
+            this.typeFilter = Objects.requireNonNull(typeFilter, "typeFilter must not be null");
+            return this;
+        }
+
+        /**
+         * @param adaptive whether the read chooses each batch's size from the measured round-trip
+         *        time, between {@link #MIN_ADAPTIVE_BATCH_SIZE} and {@code batchSize}
+         * @return this builder
+         */
+        public Builder adaptiveBatchSize(boolean adaptive) {
+            this.adaptiveBatchSize = adaptive;
             return this;
         }
 

@@ -32,17 +32,22 @@ public final class FetchStage {
 
     private final Duration timeout;
 
+    private final Runnable otherTypeSeen;
+
     /**
      * @param channel the read's connection
      * @param type the data type's commands and replies
      * @param withTtl whether each row carries its key's TTL
      * @param timeout the longest one round trip may take
+     * @param otherTypeSeen called when a batch met keys of another type (WRONGTYPE)
      */
-    public FetchStage(RedisChannel channel, TypeFetch type, boolean withTtl, Duration timeout) {
+    public FetchStage(RedisChannel channel, TypeFetch type, boolean withTtl, Duration timeout,
+            Runnable otherTypeSeen) {
         this.channel = channel;
         this.type = type;
         this.withTtl = withTtl;
         this.timeout = timeout;
+        this.otherTypeSeen = otherTypeSeen;
     }
 
     /**
@@ -76,6 +81,9 @@ public final class FetchStage {
     }
 
     private Mono<RawBatch> complete(RawBatch batch, BatchReplies replies) {
+        if (replies.otherTypes() > 0) {
+            otherTypeSeen.run();
+        }
         if (replies.error() != null) {
             return Mono.error(ExceptionFactory.createExecutionException(type.command() + " "
                     + new String(batch.key(replies.errorRow()), StandardCharsets.UTF_8) + " failed: "

@@ -9,37 +9,34 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 
 /**
- * The read path, in order: keys from a {@link KeySource} → batches of {@code batchSize} keys →
- * up to {@code parallel} pipelined round trips in flight through a {@link FetchStage}, emitted in
- * key order → the row limit. Each round trip's keys are requested only when a fetch slot is free,
- * so at most {@code parallel} batches are held at once.
+ * The read path, in order: keys from a {@link KeySource} → batches sized by a {@link BatchSizer}
+ * → up to {@code parallel} pipelined round trips in flight through a {@link FetchStage}, emitted
+ * in key order → the row limit. Each batch's keys are pulled only when a fetch slot is free, so
+ * at most {@code parallel} batches are held at once.
  *
- * <p>A limited read sizes each batch by the rows still wanted ({@link KeyBudget}): it sends no
- * more keys than {@code limit} plus those that turned out to yield no row.
+ * <p>A limited read sizes each batch by the rows still wanted too ({@link KeyBudget}): it sends
+ * no more keys than {@code limit} plus those that turned out to yield no row.
  */
 final class ReadPipeline {
 
     private ReadPipeline() {
     }
 
-    static Flux<RawBatch> read(KeySource source, FetchStage stage, int batchSize, int parallel, long limit) {
+    static Flux<RawBatch> read(KeySource source, FetchStage stage, BatchSizer sizer, int parallel, long limit) {
         if (limit == 0) {
             return Flux.empty();
         }
-        if (limit == Long.MAX_VALUE) {
-            return RowLimit.apply(source.keys().buffer(batchSize).flatMapSequential(stage::fetch, parallel, 1),
-                    limit);
-        }
         return Flux.defer(() -> {
             KeyPuller keys = new KeyPuller(source.keys());
-            KeyBudget budget = new KeyBudget(limit);
-            Flux<List<byte[]>> batches = Mono.defer(() -> budget.reserve(batchSize)
-                    .flatMap(reserved -> keys.next(reserved).doOnNext(got -> budget.unused(reserved - got.size()))))
+            KeyBudget budget = limit == Long.MAX_VALUE ? null : new KeyBudget(limit);
+            Flux<List<byte[]>> batches = Mono.defer(() -> budget == null ? keys.next(sizer.size())
+                    : budget.reserve(sizer.size()).flatMap(reserved -> keys.next(reserved)
+                            .doOnNext(got -> budget.unused(reserved - got.size()))))
                     .repeat()
                     .takeWhile(got -> !got.isEmpty())
                     .doFinally(signal -> keys.dispose());
-            Flux<RawBatch> fetched = batches.flatMapSequential(
-                    got -> stage.fetch(got).doOnNext(raw -> budget.returned(got.size(), raw.rowCount())), parallel, 1);
+            Flux<RawBatch> fetched = batches.flatMapSequential(got -> budget == null ? stage.fetch(got)
+                    : stage.fetch(got).doOnNext(raw -> budget.returned(got.size(), raw.rowCount())), parallel, 1);
             return RowLimit.apply(fetched, limit);
         });
     }

@@ -9,15 +9,17 @@ import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.fetch.FetchStage;
 import io.redisarrow.core.internal.fetch.TypeFetches;
 import io.redisarrow.core.internal.source.KeySource;
+import io.redisarrow.core.internal.source.KeyTypeFilter;
 import io.redisarrow.core.internal.source.ScanKeySource;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 
 /**
- * Entry point of every keyspace read: SCAN (with TYPE unless turned off) on the shared connection
- * → batches of keys → pipelined value commands (+TTL) on the read's own {@link RedisChannel} →
- * {@link RawBatch}es in key order, sized by a {@link BatchPlan}. The channel lives exactly as long as the subscription.
+ * Entry point of every keyspace read: SCAN (with TYPE as the {@link KeyTypeFilter} says) on the
+ * shared connection → batches of keys → pipelined value commands (+TTL) on the read's own
+ * {@link RedisChannel} → {@link RawBatch}es in key order, sized by a {@link BatchPlan} and, for
+ * an adaptive read, by the channel's latency measured with one PING ({@link LatencyProbe}). The channel lives exactly as long as the subscription.
  */
 public final class Reads {
 
@@ -36,12 +38,19 @@ public final class Reads {
     public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
             Duration connectTimeout, EventLoopGroup group, ReadRequest request, Duration timeout) {
         BatchPlan plan = BatchPlan.of(request);
+        KeyTypeFilter types = new KeyTypeFilter(request.typeFilter(), request.values().keyType());
         KeySource keys = new ScanKeySource(connection, uri.getHost() + ":" + uri.getPort(), request.pattern(),
-                plan.countHint(), request.typeFilter() ? request.values().keyType() : null, timeout);
-        return Flux.usingWhen(RedisChannel.connect(uri, connectTimeout, group),
-                channel -> ReadPipeline.read(keys,
-                        new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout),
-                        plan.batchSize(), plan.parallel(), request.limit()),
-                RedisChannel::close);
+                plan.countHint(), types, timeout);
+        return Flux.usingWhen(RedisChannel.connect(uri, connectTimeout, group), channel -> {
+            FetchStage stage = new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout,
+                    types::otherTypeSeen);
+            if (!request.adaptiveBatchSize()) {
+                return ReadPipeline.read(keys, stage, BatchSizer.fixed(plan.batchSize()), plan.parallel(),
+                        request.limit());
+            }
+            BatchSizer sizer = BatchSizer.adaptive(ReadRequest.MIN_ADAPTIVE_BATCH_SIZE, plan.batchSize());
+            return LatencyProbe.measure(channel, timeout).doOnNext(sizer::latency)
+                    .thenMany(ReadPipeline.read(keys, stage, sizer, plan.parallel(), request.limit()));
+        }, RedisChannel::close);
     }
 }

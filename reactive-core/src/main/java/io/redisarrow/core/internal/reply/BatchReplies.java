@@ -26,6 +26,8 @@ public abstract class BatchReplies extends PendingReplies {
 
     private int errorRow = -1;
 
+    private int otherTypes;
+
     /** The row whose replies are being read. */
     protected int row;
 
@@ -59,6 +61,11 @@ public abstract class BatchReplies extends PendingReplies {
     /** @return the first error reply other than WRONGTYPE, or null */
     public final String error() {
         return error;
+    }
+
+    /** @return how many keys answered WRONGTYPE (keys of another type, skipped) */
+    public final int otherTypes() {
+        return otherTypes;
     }
 
     /** @return the row of {@link #error()} */
@@ -140,7 +147,9 @@ public abstract class BatchReplies extends PendingReplies {
         errorReply = true;
         keep[row] = false;
         unsure[row] = false;
-        if (!message.startsWith("WRONGTYPE") && error == null) {
+        if (message.startsWith("WRONGTYPE")) {
+            otherTypes++;
+        } else if (error == null) {
             error = message;
             errorRow = row;
         }

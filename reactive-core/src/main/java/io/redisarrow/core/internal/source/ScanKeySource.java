@@ -36,14 +36,14 @@ public final class ScanKeySource implements KeySource {
 
     private final long count;
 
-    private final String type;
+    private final KeyTypeFilter type;
 
     private final Duration timeout;
 
     private final String address;
 
     public ScanKeySource(StatefulRedisConnection<byte[], byte[]> connection, String address, String pattern, long count,
-            String type, Duration timeout) {
+            KeyTypeFilter type, Duration timeout) {
         this.address = address;
         this.connection = connection;
         this.pattern = pattern.getBytes(StandardCharsets.UTF_8);
@@ -60,7 +60,7 @@ public final class ScanKeySource implements KeySource {
 
     private Mono<ScanPageOutput> page(byte[] cursor) {
         return Mono.defer(() -> {
-            CommandArgs<byte[], byte[]> args = ScanCommands.scan(cursor, pattern, count, type);
+            CommandArgs<byte[], byte[]> args = ScanCommands.scan(cursor, pattern, count, type.current());
             AsyncCommand<byte[], byte[], ScanPageOutput> command = new AsyncCommand<>(
                     new Command<>(CommandType.SCAN, new ScanPageOutput(), args));
             connection.dispatch(command);

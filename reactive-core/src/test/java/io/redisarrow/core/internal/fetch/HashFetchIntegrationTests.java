@@ -80,7 +80,7 @@ class HashFetchIntegrationTests {
 
     RawBatch fetch(HashValues values, boolean withTtl, List<byte[]> keys) {
         return RedisChannel.connect(RedisURI.create(server.url()), Duration.ofSeconds(5), loops)
-                .flatMap(channel -> new FetchStage(channel, TypeFetches.of(values), withTtl, Duration.ofSeconds(10))
+                .flatMap(channel -> new FetchStage(channel, TypeFetches.of(values), withTtl, Duration.ofSeconds(10), () -> { })
                         .fetch(keys)
                         .flatMap(batch -> channel.close().thenReturn(batch)))
                 .block();
