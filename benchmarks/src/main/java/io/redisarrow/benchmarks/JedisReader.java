@@ -49,7 +49,7 @@ final class JedisReader implements Reader {
 
     @Override
     public long pass() {
-        ScanParams params = new ScanParams().match(BenchData.PATTERN).count(1000);
+        ScanParams params = new ScanParams().match(BenchData.PATTERN).count(RedisArrowReader.BASELINE_SCAN_COUNT);
         String cursor = ScanParams.SCAN_POINTER_START;
         long rows = 0;
         long touched = 0;

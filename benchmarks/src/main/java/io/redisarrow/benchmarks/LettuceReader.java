@@ -31,7 +31,7 @@ final class LettuceReader implements Reader {
     @Override
     public long pass() {
         RedisReactiveCommands<String, String> reactive = connection.reactive();
-        Long rows = ScanStream.scan(reactive, ScanArgs.Builder.matches(BenchData.PATTERN).limit(1000))
+        Long rows = ScanStream.scan(reactive, ScanArgs.Builder.matches(BenchData.PATTERN).limit(RedisArrowReader.BASELINE_SCAN_COUNT))
                 .flatMap(key -> reactive.hgetall(key).collectMap(KeyValue::getKey, KeyValue::getValue))
                 .filter(row -> !row.isEmpty())
                 .count()

@@ -6,6 +6,7 @@ import io.redisarrow.arrow.RedisArrow;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,20 +43,25 @@ final class MemorySweep {
                 .number("estimate ÷ held", "seed_over_held", "%.2f")
                 .number("collect all: Arrow MB", "collect_mb", "%,.1f")
                 .number("stream, slow subscriber: Arrow peak MB", "stream_peak_mb", "%.2f")
-                .number("peak in batches", "stream_peak_batches", "%.1f");
+                .number("peak in batches", "stream_peak_batches", "%.1f")
+                .number("stream, slow subscriber: heap held MB", "stream_heap_mb", "%.2f")
+                .number("heap in batches", "stream_heap_batches", "%.1f");
         for (int size : sizes) {
-            HashScan scan = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA).limit(size).build();
+            HashScan scan = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA)
+                    .batchSize(HashScan.DEFAULT_BATCH_SIZE).limit(size).build();
             Collected collected = collect(bench.url(), scan);
             if (collected.rows() != size) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "memory: read %,d rows, expected %,d",
                         collected.rows(), size));
             }
-            long peak = streamSlowly(bench.url(), scan, size);
+            Streamed streamed = streamSlowly(bench.url(), scan, size);
+            long peak = streamed.arrowPeak();
             double perBatch = collected.held() / (double) collected.batches();
             double heldPerRow = collected.held() / (double) size;
             double seed = SEED_BYTES_PER_FIELD * fields;
             table.row((long) size, heldPerRow, collected.data() / (double) size, collected.held() / (double) collected.data(),
-                    seed, seed / heldPerRow, collected.held() / 1e6, peak / 1e6, peak / perBatch);
+                    seed, seed / heldPerRow, collected.held() / 1e6, peak / 1e6, peak / perBatch,
+                    streamed.heapHeld() / 1e6, streamed.heapHeld() / perBatch);
             Progress.say("memory: %,d rows: %,.0f Arrow bytes/row held (%,.0f of data), streaming peak %.2f MB",
                     size, heldPerRow, collected.data() / (double) size, peak / 1e6);
         }
@@ -65,10 +71,19 @@ final class MemorySweep {
                 + " bits), with the key column. The seed's estimate is ~100 bytes per field per row for %d fields."
                 + " Streaming: a subscriber that asks for one batch at a time and spends %d ms on each (slower than"
                 + " Redis delivers) before closing it; the peak is the allocator's, so it counts the batch the"
-                + " subscriber holds; peak in batches divides it by the mean held bytes of a batch. Heap held by"
-                + " replies in flight is not in the allocator; the library's bounded-memory test streams 300 MB"
-                + " through a 160 MB heap.", fields, SLOW_MILLIS_PER_BATCH));
+                + " subscriber holds; peak in batches divides it by the mean held bytes of a batch. Heap held: the"
+                + " Java heap in use (after a full GC) while the slow subscriber works on its %d-th batch, less the"
+                + " heap in use before the scan: the raw replies of the round trips in flight and waiting (heap"
+                + " bytes, not in the allocator) and the pipeline's own objects; heap in batches divides it by the"
+                + " mean Arrow bytes of a batch.", fields, SLOW_MILLIS_PER_BATCH, HEAP_SAMPLE_BATCH));
         return table;
+    }
+
+    /** The slow subscriber's batch at which the heap is sampled: by then every pipeline is full. */
+    static final int HEAP_SAMPLE_BATCH = 5;
+
+    /** What a slow subscriber saw: the allocator's peak and the heap the scan held. */
+    private record Streamed(long arrowPeak, long heapHeld) {
     }
 
     /** Held bytes (allocator), data bytes (vectors) and rows of a whole scan held at once. */
@@ -93,8 +108,18 @@ final class MemorySweep {
         }
     }
 
-    private static long streamSlowly(String url, HashScan scan, int expectedRows) throws InterruptedException {
+    private static long heapUsedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static Streamed streamSlowly(String url, HashScan scan, int expectedRows) throws InterruptedException {
         try (RedisArrow redis = RedisArrow.connect(url)) {
+            long heapBefore = heapUsedAfterGc();
+            long[] heapDuring = { heapBefore };
+            int[] seen = { 0 };
             CountDownLatch done = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             long[] rows = { 0 };
@@ -109,6 +134,9 @@ final class MemorySweep {
                     try (batch) {
                         rows[0] += batch.rowCount();
                         LockSupport.parkNanos(SLOW_MILLIS_PER_BATCH * 1_000_000);
+                        if (++seen[0] == HEAP_SAMPLE_BATCH) {
+                            heapDuring[0] = heapUsedAfterGc();
+                        }
                     }
                     request(1);
                 }
@@ -131,7 +159,7 @@ final class MemorySweep {
                 throw new IllegalStateException(String.format(Locale.ROOT, "memory: streamed %,d rows, expected %,d",
                         rows[0], expectedRows));
             }
-            return redis.allocator().getPeakMemoryAllocation();
+            return new Streamed(redis.allocator().getPeakMemoryAllocation(), Math.max(0, heapDuring[0] - heapBefore));
         }
     }
 }

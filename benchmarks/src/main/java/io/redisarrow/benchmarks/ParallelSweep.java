@@ -87,7 +87,9 @@ final class ParallelSweep {
                 + " the ceiling. x ceiling: on loopback against the ceiling of the first table, behind a delay against"
                 + " `redis-benchmark -P %d -c %d` HMGET through the same proxy (its own row; the proxy's thread shares"
                 + " the two cores, so it lowers what any reader can reach). x Jedis: against the Jedis pipeline (SCAN"
-                + " COUNT 1000, one pipeline per page) through the same delay.", rows, ServerCeiling.PIPELINE,
+                + " COUNT 1000, one pipeline per page) through the same delay. The default-options row sets only the"
+                + " pattern, schema and limit: the scan measures its round trip and picks its batch size from it.",
+                rows, ServerCeiling.PIPELINE,
                 PROXIED_CEILING_CLIENTS));
         return table;
     }
@@ -115,9 +117,19 @@ final class ParallelSweep {
                 }
             }
         }
+        HashScan defaults = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA).limit(rows).build();
+        try (RedisArrowReader reader = new RedisArrowReader(url, defaults,
+                String.format(Locale.ROOT, "redis-arrow, %s, default options", label(latency)), true)) {
+            Measurement m = Measurement.of(reader, rows, bench.repetitions(), bench.cost());
+            table.row(label(latency), null, DEFAULTS, m.median(), m.min(), m.max(), null, null, null,
+                    m.median() / ceiling.median(), m.median() / jedis.median());
+        }
         table.row(label(latency), null, "Jedis pipeline", jedis.median(), jedis.min(), jedis.max(), null, null, null,
                 jedis.median() / ceiling.median(), 1.0);
     }
+
+    /** The parallel column of the row that sets no option but the pattern, schema and limit. */
+    static final String DEFAULTS = "default options (" + HashScan.DEFAULT_PARALLEL + ", batch size chosen)";
 
     static String label(double latencyMs) {
         if (latencyMs == 0) {

@@ -2,6 +2,8 @@ package io.redisarrow.benchmarks;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import io.redisarrow.arrow.HashScan;
+import io.redisarrow.core.ReadRequest;
+import io.redisarrow.core.TypeFilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,44 @@ final class Readers {
     record Result(Bench.Baselines baselines, List<Measurement> rows, Table table) {
     }
 
+    /** The redis-arrow rows: the defaults, then the fixed settings they are chosen against. */
+    enum Variant {
+
+        DEFAULTS(DEFAULTS_LABEL),
+        PROJECTED("redis-arrow HMGET 10 fields, default options"),
+        FIXED_1000(f("redis-arrow HGETALL, batchSize %,d, SCAN TYPE hash", HashScan.DEFAULT_BATCH_SIZE)),
+        FIXED_100_NO_TYPE(f("redis-arrow HGETALL, batchSize %,d, no SCAN TYPE", ReadRequest.MIN_ADAPTIVE_BATCH_SIZE)),
+        FIXED_1000_NO_TYPE(f("redis-arrow HGETALL, batchSize %,d, no SCAN TYPE", HashScan.DEFAULT_BATCH_SIZE)),
+        HELD("redis-arrow HGETALL, default options, every batch held");
+
+        final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+
+        HashScan scan() {
+            HashScan.Builder builder = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA);
+            return switch (this) {
+                case DEFAULTS, HELD -> builder.build();
+                case PROJECTED -> builder.project(BenchData.FIELDS).build();
+                case FIXED_1000 -> builder.batchSize(HashScan.DEFAULT_BATCH_SIZE).typeFilter(TypeFilter.ALWAYS).build();
+                case FIXED_100_NO_TYPE -> builder.batchSize(ReadRequest.MIN_ADAPTIVE_BATCH_SIZE)
+                        .typeFilter(TypeFilter.NEVER).build();
+                case FIXED_1000_NO_TYPE -> builder.batchSize(HashScan.DEFAULT_BATCH_SIZE).typeFilter(TypeFilter.NEVER)
+                        .build();
+            };
+        }
+    }
+
+    /** The scenario name of redis-arrow with every option at its default. */
+    static final String DEFAULTS_LABEL = "redis-arrow HGETALL, default options";
+
     private Readers() {
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
     }
 
     static Result run(String url, int keys, int repetitions, int[] clients, ServerCost cost,
@@ -38,18 +77,10 @@ final class Readers {
                 best = count;
             }
         }
-        int parallel = HashScan.DEFAULT_PARALLEL;
-        try (Reader reader = new RedisArrowReader(url, parallel, false, true, true)) {
-            rows.add(Measurement.of(reader, keys, repetitions, cost));
-        }
-        try (Reader reader = new RedisArrowReader(url, parallel, true, true, true)) {
-            rows.add(Measurement.of(reader, keys, repetitions, cost));
-        }
-        try (Reader reader = new RedisArrowReader(url, parallel, false, false, true)) {
-            rows.add(Measurement.of(reader, keys, repetitions, cost));
-        }
-        try (Reader reader = new RedisArrowReader(url, parallel, false, true, false)) {
-            rows.add(Measurement.of(reader, keys, repetitions, cost));
+        for (Variant variant : Variant.values()) {
+            try (Reader reader = new RedisArrowReader(url, variant.scan(), variant.label, variant != Variant.HELD)) {
+                rows.add(Measurement.of(reader, keys, repetitions, cost));
+            }
         }
         Measurement jedis;
         try (Reader reader = new JedisReader(url)) {
@@ -83,13 +114,16 @@ final class Readers {
                 `redis-benchmark` row (%s): one HMGET of the ten fields per row, %d commands pipelined, \
                 random existing keys (no misses, checked). redis-arrow rows close each batch as it arrives, as a \
                 streaming subscriber does (the Jedis and Lettuce readers keep nothing either), except the row that \
-                holds every batch until the pass ends; batches of %,d keys, `parallel` %d, SCAN COUNT the library's default (batchSize x parallel); the \
-                Jedis and Lettuce baselines use SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
+                holds every batch until the pass ends. "Default options" sets nothing but the pattern and schema: \
+                `parallel` %d, the batch size chosen from the measured round trip (between %,d and %,d keys), SCAN \
+                `TYPE hash` only once a key of another type shows up (none here); the other rows fix what they name. \
+                SCAN COUNT is the library's default (largest batch x parallel). The Jedis and Lettuce baselines use \
+                SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
                 commandstats, SCAN included) per row over the measured passes; it leaves out socket I/O.""",
                 repetitions == 1 ? "1 measured pass" : repetitions + " measured passes",
                 baselines.ceilingClients() == 1 ? "1 client" : baselines.ceilingClients() + " clients",
-                ServerCeiling.PIPELINE, RedisArrowReader.BATCH_SIZE, HashScan.DEFAULT_PARALLEL,
-                RedisArrowReader.BATCH_SIZE));
+                ServerCeiling.PIPELINE, HashScan.DEFAULT_PARALLEL, ReadRequest.MIN_ADAPTIVE_BATCH_SIZE,
+                HashScan.DEFAULT_BATCH_SIZE, RedisArrowReader.BASELINE_SCAN_COUNT));
         return table;
     }
 }

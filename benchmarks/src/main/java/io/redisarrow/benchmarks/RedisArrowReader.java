@@ -15,8 +15,8 @@ import java.util.Locale;
  */
 final class RedisArrowReader implements Reader {
 
-    /** Keys per round trip. */
-    static final int BATCH_SIZE = 1000;
+    /** SCAN COUNT of the Jedis and Lettuce baselines. */
+    static final int BASELINE_SCAN_COUNT = 1000;
 
     private final RedisArrow redis;
 
@@ -29,26 +29,6 @@ final class RedisArrowReader implements Reader {
     private long peakBytes;
 
     private final boolean streaming;
-
-    /**
-     * @param url the server
-     * @param parallel round trips in flight
-     * @param projected HMGET of all ten fields instead of HGETALL
-     * @param typeFilter whether SCAN sends {@code TYPE hash}
-     * @param streaming close each batch as it arrives, or hold every batch until the pass ends
-     */
-    RedisArrowReader(String url, int parallel, boolean projected, boolean typeFilter, boolean streaming) {
-        this.redis = RedisArrow.connect(url);
-        this.streaming = streaming;
-        HashScan.Builder builder = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA)
-                .batchSize(BATCH_SIZE).parallel(parallel).typeFilter(typeFilter);
-        if (projected) {
-            builder.project(BenchData.FIELDS);
-        }
-        this.scan = builder.build();
-        this.name = "redis-arrow " + (projected ? "HMGET 10 fields" : "HGETALL") + (typeFilter ? "" : ", no SCAN TYPE")
-                + (streaming ? "" : ", every batch held");
-    }
 
     /**
      * A scan built by the caller.
