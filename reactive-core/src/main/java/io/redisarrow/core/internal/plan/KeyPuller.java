@@ -71,49 +71,49 @@ final class KeyPuller extends BaseSubscriber<byte[]> {
 
     @Override
     protected void hookOnNext(byte[] key) {
-        MonoSink<List<byte[]>> ready = null;
-        List<byte[]> keysReady = null;
+        boolean full;
         synchronized (this) {
             chunk.add(key);
-            if (chunk.size() == wanted) {
-                ready = sink;
-                keysReady = chunk;
-                sink = null;
-                chunk = null;
-            }
+            full = chunk.size() == wanted;
         }
-        if (ready != null) {
-            ready.success(keysReady);
+        if (full) {
+            handOver(null);
         }
     }
 
     @Override
     protected void hookOnComplete() {
+        synchronized (this) {
+            done = true;
+        }
+        handOver(null);
+    }
+
+    @Override
+    protected void hookOnError(Throwable failure) {
+        synchronized (this) {
+            error = failure;
+        }
+        handOver(failure);
+    }
+
+    /** Completes the waiting pull with the keys gathered so far, or with the failure. */
+    private void handOver(Throwable failure) {
         MonoSink<List<byte[]>> ready;
         List<byte[]> keysReady;
         synchronized (this) {
-            done = true;
             ready = sink;
             keysReady = chunk;
             sink = null;
             chunk = null;
         }
-        if (ready != null) {
-            ready.success(keysReady);
+        if (ready == null) {
+            return;
         }
-    }
-
-    @Override
-    protected void hookOnError(Throwable failure) {
-        MonoSink<List<byte[]>> ready;
-        synchronized (this) {
-            error = failure;
-            ready = sink;
-            sink = null;
-            chunk = null;
-        }
-        if (ready != null) {
+        if (failure != null) {
             ready.error(failure);
+        } else {
+            ready.success(keysReady);
         }
     }
 }
