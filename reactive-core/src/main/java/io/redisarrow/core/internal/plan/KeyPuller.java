@@ -4,6 +4,7 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ final class KeyPuller extends BaseSubscriber<byte[]> {
     }
 
     /** Completes the waiting pull with the keys gathered so far, or with the failure. */
-    private void handOver(Throwable failure) {
+    private void handOver(@Nullable Throwable failure) {
         MonoSink<List<byte[]>> ready;
         List<byte[]> keysReady;
         synchronized (this) {
