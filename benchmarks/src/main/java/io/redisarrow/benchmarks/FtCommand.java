@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** The RediSearch commands the search scenario sends through Lettuce's {@code dispatch}. */
 enum FtCommand implements ProtocolKeyword {
 
-    CREATE("FT.CREATE"), SEARCH("FT.SEARCH"), INFO("FT.INFO"), DROP("FT.DROP"), DROPINDEX("FT.DROPINDEX");
+    CREATE("FT.CREATE"), SEARCH("FT.SEARCH"), INFO("FT.INFO"), DROPINDEX("FT.DROPINDEX");
 
     private final String command;
 

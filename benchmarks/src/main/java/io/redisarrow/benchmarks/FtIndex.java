@@ -8,31 +8,39 @@ import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The search scenario's RediSearch index on the benchmark hashes' numeric {@code balance} field.
- * RediSearch 1.x indexes a hash only when told ({@code FT.ADDHASH}, fed through
- * {@code redis-cli --pipe}); 2.x and later index every hash under the prefix by themselves, and
- * this waits until they have.
+ * The search scenario's RediSearch index on the benchmark hashes' numeric {@code balance} field:
+ * {@code FT.CREATE bench:idx ON HASH PREFIX 1 bench:user: SCHEMA balance NUMERIC}, which RediSearch
+ * 2.0 and later (Redis Stack, Redis 8) keep up to date as hashes are written; this waits until it
+ * holds them.
  */
 final class FtIndex {
 
     static final String NAME = "bench:idx";
 
+    /** The oldest RediSearch with {@code FT.CREATE ... ON HASH PREFIX}, as INFO modules writes versions. */
+    static final int SEARCH_2_0 = 20000;
+
+    /** What to use instead of an older or missing RediSearch. */
+    static final String WHERE_TO_GET_IT = "Redis Stack, Redis 8, or the modules in"
+            + " ../shared/servers/valkey-8.0.1-json-search/modules, which the benchmark's own server loads when present";
+
+    /** How long indexing may take before the scenario gives up. */
+    private static final long INDEXING_TIMEOUT_NANOS = 30L * 60 * 1_000_000_000L;
+
     private final RedisCommands<String, String> redis;
 
-    private final int version;
-
-    private FtIndex(RedisCommands<String, String> redis, int version) {
+    private FtIndex(RedisCommands<String, String> redis) {
         this.redis = redis;
-        this.version = version;
     }
 
     /**
      * @param redis a connection to the server
-     * @return the module's version as INFO modules gives it (10200 for 1.2), if RediSearch is loaded
+     * @return the module's version as INFO modules gives it (20637 for 2.6.37), if RediSearch is loaded
      */
     static Optional<Integer> moduleVersion(RedisCommands<String, String> redis) {
         for (String line : redis.info("modules").split("\r?\n")) {
@@ -48,53 +56,61 @@ final class FtIndex {
     }
 
     /**
-     * Drops an index left by an earlier run (keeping the hashes), then creates an empty one.
-     *
-     * @param redis a connection to the server
-     * @param version the module's version
-     * @return the index
+     * @param version the server's RediSearch version, if it has one
+     * @return why the scenario cannot run on this server, if it cannot
      */
-    static FtIndex create(RedisCommands<String, String> redis, int version) {
-        FtIndex index = new FtIndex(redis, version);
-        index.drop();
-        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add(NAME);
-        if (version >= 20000) {
-            args.add("ON").add("HASH").add("PREFIX").add(1).add("bench:user:");
+    static Optional<String> unsupported(Optional<Integer> version) {
+        if (version.isEmpty()) {
+            return Optional.of("the server has no RediSearch; RediSearch 2.0 or later needed (" + WHERE_TO_GET_IT + ")");
         }
-        args.add("SCHEMA").add("balance").add("NUMERIC");
-        redis.dispatch(FtCommand.CREATE, new StatusOutput<>(StringCodec.UTF8), args);
-        return index;
-    }
-
-    /** @return whether this server indexes hashes by itself (RediSearch 2.x and later) */
-    boolean indexesByItself() {
-        return version >= 20000;
+        int v = version.get();
+        if (v < SEARCH_2_0) {
+            return Optional.of(String.format(Locale.ROOT, "RediSearch 2.0 or later needed (%s); the server has"
+                    + " RediSearch %d.%d.%d, which cannot index hashes by prefix (FT.CREATE ... ON HASH)", WHERE_TO_GET_IT,
+                    v / 10000, v / 100 % 100, v % 100));
+        }
+        return Optional.empty();
     }
 
     /**
-     * Makes the index hold hashes {@code from} to {@code to - 1}, already loaded.
+     * Drops an index left by an earlier run (keeping the hashes), then creates the index, which
+     * starts indexing the hashes already under the prefix.
      *
-     * @param url the server
-     * @param from the first hash's index
-     * @param to one past the last
+     * @param redis a connection to a server with RediSearch 2.0 or later
+     * @return the index
      */
-    void add(String url, int from, int to) {
+    static FtIndex create(RedisCommands<String, String> redis) {
+        FtIndex index = new FtIndex(redis);
+        index.drop();
+        redis.dispatch(FtCommand.CREATE, new StatusOutput<>(StringCodec.UTF8), createArguments());
+        return index;
+    }
+
+    /** @return the arguments of FT.CREATE after the command's name */
+    static CommandArgs<String, String> createArguments() {
+        return new CommandArgs<>(StringCodec.UTF8).add(NAME).add("ON").add("HASH").add("PREFIX").add(1)
+                .add(BenchData.PATTERN.substring(0, BenchData.PATTERN.length() - 1)).add("SCHEMA").add("balance")
+                .add("NUMERIC");
+    }
+
+    /**
+     * Waits until the index holds exactly the hashes {@code 0} to {@code to - 1}, already loaded.
+     *
+     * @param from the first hash loaded since the last call
+     * @param to one past the last hash loaded
+     */
+    void awaitIndexed(int from, int to) {
         long start = System.nanoTime();
-        if (indexesByItself()) {
-            while (documents() < to) {
-                LockSupport.parkNanos(50_000_000);
+        long documents;
+        while ((documents = documents()) < to) {
+            if (System.nanoTime() - start > INDEXING_TIMEOUT_NANOS) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "search: the index holds %,d documents"
+                        + " after %d min, expected %,d", documents, INDEXING_TIMEOUT_NANOS / 60_000_000_000L, to));
             }
-        } else {
-            DataLoader.pipe(url, to - from, out -> {
-                for (int i = from; i < to; i++) {
-                    out.array(4).bulk("FT.ADDHASH").bulk(NAME).bulk(BenchData.key(i)).bulk("1.0");
-                }
-            });
+            LockSupport.parkNanos(50_000_000);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Progress.say("search: indexed hashes %,d to %,d in %.1f s (%,.0f/s, %s)", from, to - 1, seconds,
-                (to - from) / seconds, indexesByItself() ? "indexed by the server" : "FT.ADDHASH through redis-cli --pipe");
-        long documents = documents();
+        Progress.say("search: hashes %,d to %,d indexed by the server, waited %.1f s", from, to - 1, seconds);
         if (documents != to) {
             throw new IllegalStateException("search: the index holds " + documents + " documents, expected " + to);
         }
@@ -115,16 +131,11 @@ final class FtIndex {
     /** Drops the index and keeps the hashes; no index is fine. */
     void drop() {
         try {
-            if (version >= 20000) {
-                redis.dispatch(FtCommand.DROPINDEX, new StatusOutput<>(StringCodec.UTF8),
-                        new CommandArgs<>(StringCodec.UTF8).add(NAME));
-            } else {
-                redis.dispatch(FtCommand.DROP, new StatusOutput<>(StringCodec.UTF8),
-                        new CommandArgs<>(StringCodec.UTF8).add(NAME).add("KEEPDOCS"));
-            }
+            redis.dispatch(FtCommand.DROPINDEX, new StatusOutput<>(StringCodec.UTF8),
+                    new CommandArgs<>(StringCodec.UTF8).add(NAME));
         } catch (RedisException e) {
-            if (!String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unknown index")
-                    && !String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("no such index")) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (!message.contains("unknown index") && !message.contains("no such index")) {
                 throw e;
             }
         }

@@ -14,12 +14,12 @@ import java.util.List;
 /**
  * The search path without a search API: plain {@code FT.SEARCH <index> <query> LIMIT offset n}
  * through Lettuce, page after page until the offset passes the total, with every document's
- * fields (the hash) in the reply and every value touched. RediSearch 1.x and 2.x+ both answer
- * {@code [total, key, [field, value, ...], key, ...]} over RESP2, which this connection speaks
- * (RediSearch 2.8+ answers RESP3 with a map). RediSearch 1.x cuts a query short at its
- * {@code TIMEOUT} (500 ms unless the module is loaded with {@code TIMEOUT 0}) and answers with
- * what it found, a smaller total among it: a pass that sees the total change, or a page come back
- * empty before the total, reports itself cut short instead of counting what it missed.
+ * fields (the hash) in the reply and every value touched. The connection speaks RESP2, where every
+ * RediSearch 2.x and Redis 8 answers {@code [total, key, [field, value, ...], key, ...]} (over RESP3,
+ * RediSearch 2.8 and later answer a map instead). A query that runs past RediSearch's {@code TIMEOUT}
+ * under {@code ON_TIMEOUT RETURN} answers with what it found, a smaller total among it: a pass that
+ * sees the total change, or a page come back empty before the total, reports itself cut short
+ * instead of counting what it missed.
  */
 final class FtSearchPages implements AutoCloseable {
 

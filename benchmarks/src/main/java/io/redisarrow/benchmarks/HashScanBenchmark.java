@@ -3,6 +3,7 @@ package io.redisarrow.benchmarks;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.redisarrow.testing.LocalRedisServer;
+import io.redisarrow.testing.ModulePaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * The benchmark in one command: loads N hashes x 10 fields into Redis (a local redis-server with
- * the RediSearch module, started and stopped here, unless {@code REDIS_URL} is set), then measures
+ * the JSON and search modules of {@link #modules()}, started and stopped here, unless
+ * {@code REDIS_URL} is set), then measures
  * in the same run every reader side by side (the server's ceiling, redis-arrow, a Jedis pipeline,
  * Lettuce's ScanStream), the batch size, projection and {@code parallel} sweeps (on loopback and
  * behind added latency), memory per row and under a slow subscriber, and SCAN against RediSearch;
@@ -44,9 +46,14 @@ public final class HashScanBenchmark {
                 Progress.say("REDIS_URL is set: measuring %s", url.replaceAll(":[^:@/]*@", ":***@"));
                 run(url, options, args);
             } else {
-                Progress.say("REDIS_URL is not set: starting a local redis-server");
-                try (LocalRedisServer server = LocalRedisServer.builder().search(true).searchArgs("TIMEOUT", "0").start()) {
-                    Progress.say("local redis-server %s on %s", server.facts().version(), server.url());
+                List<Path> modules = modules();
+                Progress.say("REDIS_URL is not set: starting a local redis-server%s", modules.isEmpty()
+                        ? " without modules (no " + ModulePaths.PROPERTY + ", no " + ModulePaths.SHARED_DIRECTORY
+                                + " beside the checkout)"
+                        : " with " + modules);
+                try (LocalRedisServer server = LocalRedisServer.builder().modules(modules.toArray(Path[]::new)).start()) {
+                    Progress.say("local redis-server %s on %s, modules %s", server.facts().version(), server.url(),
+                            server.facts().modules());
                     run(server.url(), options, args);
                 }
                 Progress.say("local redis-server stopped");
@@ -98,6 +105,15 @@ public final class HashScanBenchmark {
         } finally {
             admin.shutdown();
         }
+    }
+
+    /**
+     * @return the modules for the benchmark's own server: those {@code REDIS_ARROW_MODULES} names, else
+     *         the JSON + search builds in {@code shared/servers/...} beside the checkout, when present
+     */
+    static List<Path> modules() {
+        List<Path> configured = ModulePaths.configured();
+        return configured.isEmpty() ? ModulePaths.sharedBuild(repositoryRoot()).orElse(List.of()) : configured;
     }
 
     /** @return the repository root: the working directory, or its parent when run in the module's directory */

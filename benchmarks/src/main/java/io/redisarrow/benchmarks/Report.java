@@ -87,7 +87,8 @@ final class Report {
 
                 Every figure, table and chart on this page comes from one run of the benchmark tool on the machine it \
                 names; nothing is typed by hand, and the page itself is the tool's output. To reproduce (it starts \
-                its own `redis-server` with the RediSearch module unless `REDIS_URL` is set):
+                its own `redis-server` with the JSON and RediSearch 2.x modules `REDIS_ARROW_MODULES` names, else \
+                those in `../shared/servers/valkey-8.0.1-json-search/modules/`, unless `REDIS_URL` is set):
 
                 ```bash
                 mvn -q install -DskipTests && mvn -q -pl benchmarks exec:exec -Dexec.args="--docs"

@@ -2,6 +2,7 @@ package io.redisarrow.benchmarks;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.redisarrow.arrow.HashScan;
 import io.redisarrow.arrow.RecordBatch;
 import io.redisarrow.arrow.RedisArrow;
@@ -54,48 +55,53 @@ final class SearchScenario {
                 .number("server µs per match, search", "search_server_us_per_match", "%.2f");
         RedisClient client = RedisClient.create(bench.url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            Optional<Integer> version = FtIndex.moduleVersion(connection.sync());
-            if (version.isEmpty()) {
-                return table.note("Not measured: the server has no RediSearch module. Install Debian's"
-                        + " `redis-redisearch` (the benchmark then loads it into the redis-server it starts) or point"
-                        + " `REDIS_URL` at a server with RediSearch.");
+            Optional<String> unsupported = FtIndex.unsupported(FtIndex.moduleVersion(connection.sync()));
+            if (unsupported.isPresent()) {
+                Progress.say("search: not measured: %s", unsupported.get());
+                return table.note("Not measured: " + unsupported.get() + ". Or point `REDIS_URL` at such a server.");
             }
-            measure(bench, sizes, FtIndex.create(connection.sync(), version.get()), table);
+            measure(bench, sizes, connection.sync(), table);
         } finally {
             client.shutdown();
         }
         table.note(String.format(Locale.ROOT, "Scan: redis-arrow `scanHashes` with its defaults over every key (batches"
                 + " of %,d, `parallel` %d), each batch's `balance` vector filtered in the client and the batch closed."
                 + " Search: `FT.SEARCH %s <query> LIMIT <offset> <n>` through Lettuce until the offset passes the"
-                + " total, each document's fields in the reply, every value touched; balance is a NUMERIC field, indexed"
-                + " with FT.ADDHASH on RediSearch 1.x. The database holds exactly N benchmark hashes while a size is"
-                + " measured. Median seconds of %d measured passes after one warm-up; a search pass that runs past"
-                + " %d s is stopped and shown as such, without repeats, and so is one that RediSearch cuts short at its"
-                + " query TIMEOUT (on 1.x, 500 ms unless the module is loaded with TIMEOUT 0). Bytes per match: INFO stats"
+                + " total, each document's fields in the reply, every value touched; balance is a NUMERIC field of"
+                + " `FT.CREATE %s ON HASH PREFIX 1 bench:user:`. The database holds exactly N benchmark hashes while a"
+                + " size is measured. Median seconds of %d measured passes after one warm-up; a search pass that runs"
+                + " past %d s is stopped and shown as such, without repeats, and so is one that RediSearch cuts short at"
+                + " its query TIMEOUT (with ON_TIMEOUT RETURN it answers with what it found). Bytes per match: INFO stats"
                 + " `total_net_output_bytes` over the measured passes divided by the matched rows; server µs per match:"
                 + " Redis' own command time (INFO commandstats) over the same passes divided by the matched rows, the"
                 + " search's pages of 1,000.",
-                HashScan.DEFAULT_BATCH_SIZE, HashScan.DEFAULT_PARALLEL, FtIndex.NAME, bench.repetitions(), CAP_SECONDS));
+                HashScan.DEFAULT_BATCH_SIZE, HashScan.DEFAULT_PARALLEL, FtIndex.NAME, FtIndex.NAME, bench.repetitions(),
+                CAP_SECONDS));
         return table;
     }
 
-    private static void measure(Bench bench, int[] sizes, FtIndex index, Table table) {
+    private static void measure(Bench bench, int[] sizes, RedisCommands<String, String> redis, Table table) {
         int loaded = bench.keys();
         int indexed = 0;
+        FtIndex index = null;
         try {
             if (sizes[0] < loaded) {
                 DataLoader.deleteRange(bench.url(), sizes[0], loaded);
                 loaded = sizes[0];
             }
+            // created on the smallest size, so the server indexes only what the first size needs
+            index = FtIndex.create(redis);
             for (int size : sizes) {
                 DataLoader.loadRange(bench.url(), loaded, size);
                 loaded = Math.max(loaded, size);
-                index.add(bench.url(), indexed, size);
+                index.awaitIndexed(indexed, size);
                 indexed = size;
                 measureSize(bench, size, table);
             }
         } finally {
-            index.drop();
+            if (index != null) {
+                index.drop();
+            }
             DataLoader.loadRange(bench.url(), loaded, bench.keys());
             DataLoader.markLoaded(bench.url(), bench.keys());
         }

@@ -17,22 +17,29 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The README's first command: loads sample users into Redis (a local redis-server it starts
- * itself unless {@code REDIS_URL} is set), streams them into Arrow batches, prints the first rows
- * and the rate reached, and stops what it started.
+ * The README's first command: loads sample users into Redis (unless {@code REDIS_URL} is set, a
+ * local server it starts itself: {@code redis-server} from PATH, else the Redis binary inside
+ * embedded-redis), streams them into Arrow batches, prints the first rows and the rate reached, and
+ * stops what it started. Numbers are written and printed in {@link Locale#ROOT}, whatever the
+ * machine's locale.
  */
 public final class Demo {
 
     static final int DEFAULT_USERS = 200_000;
+
+    /** The demo's key prefix. */
+    static final String DEFAULT_PREFIX = "demo:user:";
 
     static final Schema USERS = new Schema(List.of(
             new Field("name", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
@@ -54,8 +61,10 @@ public final class Demo {
             run(url, users, System.out);
             return;
         }
-        System.out.println("REDIS_URL is not set: starting a local redis-server");
+        System.out.println("REDIS_URL is not set: starting " + LocalRedisServer.defaultBinary()
+                .map(Path::toString).orElse("a local redis-server"));
         try (LocalRedisServer server = LocalRedisServer.start()) {
+            System.out.println("Redis " + server.version() + " on " + server.url());
             run(server.url(), users, System.out);
         }
     }
@@ -69,10 +78,23 @@ public final class Demo {
      * @return rows scanned
      */
     public static long run(String url, int users, PrintStream out) {
-        out.printf("loading %,d users into %s%n", users, url.replaceAll(":[^:@/]*@", ":***@"));
-        load(url, users);
+        return run(url, DEFAULT_PREFIX, users, out);
+    }
+
+    /**
+     * Loads {@code users} hashes {@code <prefix><n>} and scans them.
+     *
+     * @param url the Redis URL
+     * @param prefix the keys' prefix, such as {@code demo:user:}
+     * @param users how many users to load
+     * @param out where to print
+     * @return rows scanned
+     */
+    public static long run(String url, String prefix, int users, PrintStream out) {
+        out.printf(Locale.ROOT, "loading %,d users into %s%n", users, url.replaceAll(":[^:@/]*@", ":***@"));
+        load(url, prefix, users);
         try (RedisArrow redis = RedisArrow.connect(url)) {
-            HashScan scan = HashScan.builder().pattern("demo:user:*").schema(USERS).batchSize(1000).build();
+            HashScan scan = HashScan.builder().pattern(prefix + "*").schema(USERS).batchSize(1000).build();
             long rows = 0;
             for (String pass : new String[] { "first pass (cold JVM)", "second pass" }) {
                 AtomicLong counted = new AtomicLong();
@@ -91,17 +113,21 @@ public final class Demo {
                     preview.forEach(out::println);
                 }
                 rows = counted.get();
-                out.printf("%s: scanned %,d rows in %.2f s: %,.0f rows/s (batchSize %d, parallel %d)%n", pass, rows,
-                        seconds, rows / seconds, scan.batchSize(), scan.parallel());
+                out.println(rate(pass, rows, seconds, scan));
             }
             return rows;
         }
     }
 
+    static String rate(String pass, long rows, double seconds, HashScan scan) {
+        return String.format(Locale.ROOT, "%s: scanned %,d rows in %.2f s: %,.0f rows/s (batchSize %d, parallel %d)",
+                pass, rows, seconds, rows / seconds, scan.batchSize(), scan.parallel());
+    }
+
     private static List<String> table(VectorSchemaRoot root, int limit) {
         List<String> lines = new ArrayList<>();
         StringBuilder header = new StringBuilder();
-        root.getFieldVectors().forEach(v -> header.append(String.format("%-22s", v.getName())));
+        root.getFieldVectors().forEach(v -> header.append(String.format(Locale.ROOT, "%-22s", v.getName())));
         lines.add(header.toString().stripTrailing());
         for (int row = 0; row < Math.min(limit, root.getRowCount()); row++) {
             StringBuilder line = new StringBuilder();
@@ -110,14 +136,29 @@ public final class Demo {
                 if (vector.getField().getType() instanceof ArrowType.Date && value != null) {
                     value = LocalDate.ofEpochDay(((Number) value).longValue());
                 }
-                line.append(String.format("%-22s", value));
+                line.append(String.format(Locale.ROOT, "%-22s", value));
             }
             lines.add(line.toString().stripTrailing());
         }
         return lines;
     }
 
-    private static void load(String url, int users) {
+    /**
+     * @param i the user's number
+     * @param random the data's random source
+     * @return the user's hash fields, numbers written in {@link Locale#ROOT} as the schema parses them
+     */
+    static Map<String, String> user(int i, Random random) {
+        Map<String, String> user = new LinkedHashMap<>();
+        user.put("name", "user-" + i);
+        user.put("age", Integer.toString(18 + random.nextInt(60)));
+        user.put("score", String.format(Locale.ROOT, "%.2f", random.nextDouble() * 100));
+        user.put("active", random.nextBoolean() ? "yes" : "no");
+        user.put("joined", LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650)).toString());
+        return user;
+    }
+
+    private static void load(String url, String prefix, int users) {
         RedisClient client = RedisClient.create(url);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisAsyncCommands<String, String> async = connection.async();
@@ -125,13 +166,7 @@ public final class Demo {
             Random random = new Random(42);
             List<RedisFuture<Long>> pending = new ArrayList<>();
             for (int i = 0; i < users; i++) {
-                Map<String, String> user = new LinkedHashMap<>();
-                user.put("name", "user-" + i);
-                user.put("age", Integer.toString(18 + random.nextInt(60)));
-                user.put("score", String.format("%.2f", random.nextDouble() * 100));
-                user.put("active", random.nextBoolean() ? "yes" : "no");
-                user.put("joined", LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650)).toString());
-                pending.add(async.hset("demo:user:" + i, user));
+                pending.add(async.hset(prefix + i, user(i, random)));
                 if (pending.size() == 10_000) {
                     connection.flushCommands();
                     pending.forEach(f -> f.toCompletableFuture().join());

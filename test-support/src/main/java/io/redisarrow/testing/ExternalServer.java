@@ -12,15 +12,11 @@ record ExternalServer(String url, String host, int port, ServerFacts facts) impl
     static ExternalServer of(String url) {
         URI uri = URI.create(url);
         int port = uri.getPort() > 0 ? uri.getPort() : 6379;
-        String password = null;
-        if (uri.getUserInfo() != null) {
-            String info = uri.getUserInfo();
-            password = info.contains(":") ? info.substring(info.indexOf(':') + 1) : info;
-        }
-        try {
-            return new ExternalServer(url, uri.getHost(), port, ServerFacts.read(uri.getHost(), port, password));
+        try (Resp resp = Resp.connect(url, 5000)) {
+            return new ExternalServer(url, uri.getHost(), port, ServerFacts.read(resp));
         } catch (IOException e) {
-            throw new UncheckedIOException("REDIS_URL " + uri.getHost() + ":" + port + " does not answer", e);
+            throw new UncheckedIOException("REDIS_URL " + uri.getHost() + ":" + port + " does not answer: "
+                    + e.getMessage(), e);
         }
     }
 

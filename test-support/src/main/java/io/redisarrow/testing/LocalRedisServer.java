@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A fresh {@code redis-server} process on a free loopback port, without persistence, with the
- * RediSearch module loaded when {@code /usr/lib/redis/modules/redisearch.so} exists. Used by tests,
- * the demo and the benchmarks; {@link #close()} stops it and removes its directory.
+ * A fresh {@code redis-server} process on a free loopback port, without persistence, loading the
+ * modules {@code REDIS_ARROW_MODULES} names (see {@link ModulePaths}). The binary is the one on PATH,
+ * else the Redis 6.2 shipped inside {@code com.github.codemonstur:embedded-redis}, so a machine with
+ * only Java and Maven runs it. Used by tests, the demo and the benchmarks; {@link #close()} stops it
+ * and removes its directory.
  *
  * <pre>{@code
  * try (LocalRedisServer redis = LocalRedisServer.builder().args("--requirepass", "secret").start()) {
@@ -27,9 +28,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
-
-    /** Where Debian's {@code redis-redisearch} package installs the module. */
-    public static final Path SEARCH_MODULE = Paths.get("/usr/lib/redis/modules/redisearch.so");
 
     private static final Duration STARTUP = Duration.ofSeconds(10);
 
@@ -69,17 +67,16 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
 
     /** @return the {@code redis-server} binary on PATH or in the usual places, if any */
     public static Optional<Path> findRedisServer() {
-        List<Path> candidates = new ArrayList<>();
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                candidates.add(Paths.get(dir, "redis-server"));
-            }
-        }
-        for (String dir : new String[] { "/usr/bin", "/usr/local/bin", "/usr/sbin", "/opt/homebrew/bin" }) {
-            candidates.add(Paths.get(dir, "redis-server"));
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst();
+        return RedisBinaries.onPath();
+    }
+
+    /**
+     * @return the binary {@link Builder#start()} runs by default: the one on PATH, else the one inside
+     *         embedded-redis for this OS and architecture, if any
+     */
+    public static Optional<Path> defaultBinary() {
+        Optional<Path> onPath = RedisBinaries.onPath();
+        return onPath.isPresent() ? onPath : RedisBinaries.embedded();
     }
 
     @Override
@@ -148,9 +145,9 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
 
         private final List<String> args = new ArrayList<>();
 
-        private final List<String> searchArgs = new ArrayList<>();
+        private List<Path> modules;
 
-        private boolean search = true;
+        private boolean embedded;
 
         private Path binary;
 
@@ -167,21 +164,43 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
         }
 
         /**
-         * @param load whether to load RediSearch when the module file exists (default true)
+         * @param files module files to load, in order (JSON before search), instead of those
+         *        {@code REDIS_ARROW_MODULES} names
          * @return this builder
          */
-        public Builder search(boolean load) {
-            this.search = load;
+        public Builder modules(Path... files) {
+            this.modules = List.of(files);
             return this;
         }
 
         /**
-         * @param moduleArgs arguments for RediSearch when it is loaded, such as {@code "TIMEOUT", "0"}
-         *        (RediSearch 1.x otherwise cuts a query short after 500 ms and answers with what it has)
+         * Loads no module, whatever {@code REDIS_ARROW_MODULES} says.
+         *
          * @return this builder
          */
-        public Builder searchArgs(String... moduleArgs) {
-            searchArgs.addAll(List.of(moduleArgs));
+        public Builder noModules() {
+            this.modules = List.of();
+            return this;
+        }
+
+        /**
+         * @param load true (the default) to load the modules {@code REDIS_ARROW_MODULES} names, false
+         *        for none; {@link #noModules()} and {@link #modules(Path...)} say it more exactly
+         * @return this builder
+         */
+        public Builder search(boolean load) {
+            this.modules = load ? null : List.of();
+            return this;
+        }
+
+        /**
+         * Runs the binary inside embedded-redis even when PATH has one: what a machine with only Java
+         * and Maven gets.
+         *
+         * @return this builder
+         */
+        public Builder embedded() {
+            this.embedded = true;
             return this;
         }
 
@@ -201,12 +220,12 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
          * @throws IllegalStateException when no binary is found or the server does not start
          */
         public LocalRedisServer start() {
-            Path executable = binary != null ? binary : findRedisServer().orElseThrow(() -> new IllegalStateException(
-                    "redis-server not found on PATH; install it (apt-get install -y redis-server redis-redisearch)"));
+            Path executable = executable();
+            List<Path> load = modules != null ? modules : ModulePaths.configured();
             IllegalStateException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
                 try {
-                    return launch(executable, freePort());
+                    return launch(executable, load, freePort());
                 } catch (IllegalStateException e) {
                     last = e;
                 }
@@ -214,7 +233,18 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
             throw last;
         }
 
-        private LocalRedisServer launch(Path executable, int port) {
+        private Path executable() {
+            if (binary != null) {
+                return binary;
+            }
+            Optional<Path> found = embedded ? RedisBinaries.embedded() : defaultBinary();
+            return found.orElseThrow(() -> new IllegalStateException((embedded ? "" : "redis-server is not on PATH and ")
+                    + "embedded-redis has no binary for " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + ": install redis-server (apt-get install -y redis-server,"
+                    + " brew install redis) or set REDIS_URL"));
+        }
+
+        private LocalRedisServer launch(Path executable, List<Path> load, int port) {
             Path directory;
             try {
                 directory = Files.createTempDirectory("redis-arrow-" + port + "-");
@@ -224,10 +254,9 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
             List<String> command = new ArrayList<>(List.of(executable.toString(), "--port", Integer.toString(port),
                     "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no",
                     "--dir", directory.toString(), "--daemonize", "no"));
-            if (search && Files.isReadable(SEARCH_MODULE)) {
+            for (Path module : load) {
                 command.add("--loadmodule");
-                command.add(SEARCH_MODULE.toString());
-                command.addAll(searchArgs);
+                command.add(module.toString());
             }
             command.addAll(args);
             String password = passwordIn(args);
@@ -245,7 +274,7 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
                 if (!process.isAlive()) {
                     String output = readLog(log);
                     deleteDirectory(directory);
-                    throw new IllegalStateException("redis-server exited with code " + process.exitValue()
+                    throw new IllegalStateException(executable.getFileName() + " exited with code " + process.exitValue()
                             + " (" + String.join(" ", command) + "):\n" + output);
                 }
                 try (Resp resp = new Resp("127.0.0.1", port, password, 1000)) {

@@ -1,6 +1,6 @@
 package io.redisarrow.testing;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 
 /**
  * A Redis server a test may use: where it is and what it can do. Resolved as a test parameter by
@@ -20,14 +20,32 @@ public interface RedisTestServer {
     /** @return what the server is and can do */
     ServerFacts facts();
 
-    /** @return whether RediSearch (FT.*) is loaded */
+    /** @return whether RediSearch 2.0 or later (FT.*) is loaded */
     default boolean hasSearch() {
         return facts().hasSearch();
     }
 
-    /** @return whether RedisJSON (JSON.*) is loaded */
+    /** @return whether a JSON module (JSON.*) is loaded */
     default boolean hasJson() {
         return facts().hasJson();
+    }
+
+    /**
+     * Skips the calling test, saying what to install, when the server has no JSON module; fails it
+     * instead when {@code CI=true}. {@link RequiresModule} does the same before the test starts, and
+     * also finds a server that has it.
+     */
+    default void requireJson() {
+        ModuleRequirement.require(facts(), host() + ":" + port(), List.of(RedisModule.JSON), ModuleRequirement.inCi());
+    }
+
+    /**
+     * Skips the calling test, saying what to install, when the server has no RediSearch 2.0 or later;
+     * fails it instead when {@code CI=true}.
+     */
+    default void requireSearch() {
+        ModuleRequirement.require(facts(), host() + ":" + port(), List.of(RedisModule.SEARCH),
+                ModuleRequirement.inCi());
     }
 
     /** @return the server's version, e.g. {@code 7.0.15} */
@@ -36,19 +54,14 @@ public interface RedisTestServer {
     }
 
     /**
+     * A key prefix for one test: unique in this run and across runs (it starts with a random run id),
+     * such as {@code k3x9q2:t12:name:}. When the test ends, {@link RedisServerExtension} removes the
+     * keys under every prefix the test's thread asked for (SCAN + UNLINK).
+     *
      * @param testName a readable name
-     * @return a key prefix no other test of this run uses, such as {@code t12:name:}
+     * @return a key prefix no other test uses
      */
     default String uniquePrefix(String testName) {
-        return "t" + Prefixes.NEXT.incrementAndGet() + ":" + testName + ":";
-    }
-
-    /** Counter behind {@link #uniquePrefix(String)}. */
-    final class Prefixes {
-
-        static final AtomicLong NEXT = new AtomicLong();
-
-        private Prefixes() {
-        }
+        return KeyPrefixes.next(testName);
     }
 }

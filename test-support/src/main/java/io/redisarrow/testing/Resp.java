@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,17 +23,52 @@ final class Resp implements AutoCloseable {
     private final OutputStream out;
 
     Resp(String host, int port, String password, int timeoutMillis) throws IOException {
+        this(host, port, null, password, timeoutMillis);
+    }
+
+    Resp(String host, int port, String user, String password, int timeoutMillis) throws IOException {
         this.socket = new Socket();
         socket.connect(new InetSocketAddress(host, port), timeoutMillis);
         socket.setSoTimeout(timeoutMillis);
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         if (password != null) {
-            Object reply = call("AUTH", password);
+            Object reply = user == null ? call("AUTH", password) : call("AUTH", user, password);
             if (reply instanceof IOException e) {
                 throw e;
             }
         }
+    }
+
+    /**
+     * @param url {@code redis://[[user]:password@]host[:port][/db]}
+     * @param timeoutMillis connect and read timeout
+     * @return a connection authenticated and on the URL's database
+     * @throws IOException when the server does not answer, refuses the password or the database
+     */
+    static Resp connect(String url, int timeoutMillis) throws IOException {
+        URI uri = URI.create(url);
+        if (!"redis".equals(uri.getScheme())) {
+            throw new IOException("only redis:// URLs are supported here, not " + uri.getScheme() + "://");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getUserInfo() != null) {
+            String info = uri.getUserInfo();
+            int colon = info.indexOf(':');
+            password = colon >= 0 ? info.substring(colon + 1) : info;
+            user = colon > 0 ? info.substring(0, colon) : null;
+        }
+        Resp resp = new Resp(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379, user, password, timeoutMillis);
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            Object reply = resp.call("SELECT", path.substring(1));
+            if (reply instanceof IOException e) {
+                resp.close();
+                throw e;
+            }
+        }
+        return resp;
     }
 
     /** Sends a command and returns its reply: String, Long, java.util.List, null, or an IOException for an error. */

@@ -1,7 +1,6 @@
 package io.redisarrow.testing;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,20 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(RedisServerExtension.class)
 class LocalRedisServerIntegrationTests {
 
-    @BeforeAll
-    static void needsRedisServer() {
-        Assumptions.assumeTrue(LocalRedisServer.findRedisServer().isPresent(), "redis-server is not installed");
-    }
-
     @Test
     void startsOnFreePortsAndStopsIdempotently() throws IOException {
-        LocalRedisServer first = LocalRedisServer.start();
+        Assumptions.assumeTrue(LocalRedisServer.defaultBinary().isPresent(), "no redis-server binary for this machine");
+        LocalRedisServer first = LocalRedisServer.builder().noModules().start();
         LocalRedisServer second = LocalRedisServer.builder().search(false).start();
         try {
             assertThat(first.port()).isNotEqualTo(second.port());
             assertThat(first.url()).isEqualTo("redis://127.0.0.1:" + first.port());
             assertThat(first.version()).matches("\\d+\\.\\d+\\.\\d+");
-            assertThat(first.hasSearch()).isEqualTo(java.nio.file.Files.isReadable(LocalRedisServer.SEARCH_MODULE));
+            assertThat(first.facts().modules()).isEmpty();
             assertThat(second.hasSearch()).isFalse();
             try (Resp resp = new Resp("127.0.0.1", first.port(), null, 1000)) {
                 assertThat(resp.call("PING")).isEqualTo("PONG");
@@ -43,7 +38,8 @@ class LocalRedisServerIntegrationTests {
 
     @Test
     void passwordIsPartOfTheUrl() {
-        try (LocalRedisServer secured = LocalRedisServer.builder().search(false).args("--requirepass", "pw").start()) {
+        Assumptions.assumeTrue(LocalRedisServer.defaultBinary().isPresent(), "no redis-server binary for this machine");
+        try (LocalRedisServer secured = LocalRedisServer.builder().noModules().args("--requirepass", "pw").start()) {
             assertThat(secured.url()).isEqualTo("redis://:pw@127.0.0.1:" + secured.port());
         }
     }
@@ -52,6 +48,32 @@ class LocalRedisServerIntegrationTests {
     void aBinaryThatCannotRunIsAClearError() {
         assertThatThrownBy(() -> LocalRedisServer.builder().binary(Path.of("/nonexistent/redis-server")).start())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("/nonexistent/redis-server");
+    }
+
+    @Test
+    void aModuleThatDoesNotLoadIsAClearErrorWithTheServersOutput() throws IOException {
+        Assumptions.assumeTrue(LocalRedisServer.defaultBinary().isPresent(), "no redis-server binary for this machine");
+        Path notAModule = java.nio.file.Files.createTempFile("not-a-module", ".so");
+        try {
+            assertThatThrownBy(() -> LocalRedisServer.builder().modules(notAModule).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("--loadmodule " + notAModule)
+                    .hasMessageContaining("exited with code");
+        } finally {
+            java.nio.file.Files.delete(notAModule);
+        }
+    }
+
+    @Test
+    void theEmbeddedBinaryStartsWhenPathIsIgnored() throws IOException {
+        Assumptions.assumeTrue(RedisBinaries.embedded().isPresent(), "embedded-redis has no binary for this machine");
+        try (LocalRedisServer embedded = LocalRedisServer.builder().embedded().noModules().start()) {
+            assertThat(embedded.version()).startsWith("6.2.");
+            try (Resp resp = new Resp("127.0.0.1", embedded.port(), null, 1000)) {
+                assertThat(resp.call("SET", "k", "v")).isEqualTo("OK");
+                assertThat(resp.call("GET", "k")).isEqualTo("v");
+            }
+        }
     }
 
     @Test
