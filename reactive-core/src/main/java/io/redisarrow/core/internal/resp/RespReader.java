@@ -1,0 +1,310 @@
+package io.redisarrow.core.internal.resp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads RESP2 replies incrementally, one connection's worth of state: every element that is
+ * complete in the buffer is handed to the {@link ReplyConsumer} at once and consumed, so a reply
+ * arriving in many reads is read once, whatever its size. The state between reads is the count of
+ * elements still due in each open array, the line scanned so far and a bulk string whose header
+ * was read.
+ *
+ * <p>A heap buffer is parsed in place, straight from its backing array: bulk strings are handed
+ * over by position, without copies or per-value objects. A direct buffer is copied one element at
+ * a time into a reused array. A bulk string still incomplete in the buffer waits there, costing
+ * one length check per read; from {@link #STREAM_THRESHOLD} bytes on it is gathered into an array
+ * of its own as it arrives instead, so the buffer does not grow to hold it.
+ *
+ * <p>Not thread-safe: one instance per connection, used on its event loop.
+ */
+public final class RespReader {
+
+    /** Arrays nested deeper than this are refused. */
+    public static final int MAX_DEPTH = 16;
+
+    /** Bulk strings of at least this many bytes are gathered as they arrive. */
+    public static final int STREAM_THRESHOLD = 64 * 1024;
+
+    private static final int MAX_BULK = Integer.MAX_VALUE - 16;
+
+    private static final int EXCERPT = 40;
+
+    private final int[] remaining = new int[MAX_DEPTH];
+
+    private int depth;
+
+    /** Length of the bulk string whose header was read and whose bytes are awaited, or -1. */
+    private int bulkLength = -1;
+
+    /** The bytes of a large bulk string gathered so far, or null. */
+    private byte[] body;
+
+    private int bodyFilled;
+
+    /** Bytes after the type byte of the current line already seen to hold no CR. */
+    private int scanned;
+
+    /** Whether the last call ended a reply. */
+    private boolean ended;
+
+    /** Where direct buffers are copied to, one element at a time. */
+    private byte[] scratch = new byte[256];
+
+    /**
+     * Consumes every complete element in {@code in}, up to the end of the current reply.
+     *
+     * @param in received bytes, heap or direct; the reader index moves past what was read
+     * @param consumer the consumer of the current reply
+     * @return {@code true} when the current reply ended ({@link ReplyConsumer#endReply()} was
+     *         called), {@code false} when more bytes are needed
+     * @throws IllegalStateException on bytes that are not RESP2, naming what was seen
+     */
+    public boolean read(ByteBuf in, ReplyConsumer consumer) {
+        if (in.hasArray()) {
+            byte[] data = in.array();
+            int base = in.arrayOffset();
+            int end = parse(data, base + in.readerIndex(), base + in.writerIndex(), consumer);
+            in.readerIndex(end - base);
+            return ended;
+        }
+        return readDirect(in, consumer);
+    }
+
+    private boolean readDirect(ByteBuf in, ReplyConsumer consumer) {
+        ended = false;
+        while (in.isReadable()) {
+            int start = in.readerIndex();
+            int span;
+            if (bulkLength >= 0) {
+                int wanted = bulkLength - bodyFilled + 2;
+                if (body == null && bulkLength < STREAM_THRESHOLD && in.readableBytes() < wanted) {
+                    return false;
+                }
+                span = Math.min(Math.min(in.readableBytes(), wanted), STREAM_THRESHOLD + 2);
+            } else {
+                int lf = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_LF);
+                if (lf < 0) {
+                    byte type = in.getByte(start);
+                    if (!isType(type)) {
+                        byte[] seen = excerpt(in);
+                        throw notResp("type byte " + describe(type), seen, 0, seen.length);
+                    }
+                    return false;
+                }
+                if (lf == start || in.getByte(lf - 1) != '\r') {
+                    byte[] seen = excerpt(in);
+                    throw notResp("a line ending in LF without CR", seen, 0, seen.length);
+                }
+                span = lf + 1 - start;
+            }
+            if (scratch.length < span) {
+                scratch = new byte[Math.max(span, scratch.length * 2)];
+            }
+            in.getBytes(start, scratch, 0, span);
+            int end = parse(scratch, 0, span, consumer);
+            in.skipBytes(end);
+            if (ended || end == 0) {
+                return ended;
+            }
+        }
+        return false;
+    }
+
+    /** @return the position after what was consumed; sets {@link #ended} */
+    private int parse(byte[] data, int at, int limit, ReplyConsumer consumer) {
+        ended = false;
+        while (true) {
+            if (bulkLength >= 0) {
+                int length = bulkLength;
+                if (body == null && limit - at >= length + 2) {
+                    checkCrlf(data, at + length, limit, length);
+                    bulkLength = -1;
+                    consumer.bulk(data, at, length);
+                    at += length + 2;
+                } else {
+                    if (body == null) {
+                        if (length < STREAM_THRESHOLD) {
+                            return at;
+                        }
+                        body = new byte[length];
+                        bodyFilled = 0;
+                    }
+                    int n = Math.min(limit - at, length - bodyFilled);
+                    System.arraycopy(data, at, body, bodyFilled, n);
+                    bodyFilled += n;
+                    at += n;
+                    if (bodyFilled < length || limit - at < 2) {
+                        return at;
+                    }
+                    checkCrlf(data, at, limit, length);
+                    at += 2;
+                    byte[] value = body;
+                    body = null;
+                    bulkLength = -1;
+                    consumer.bulk(value, 0, length);
+                }
+                if (elementEnded(consumer)) {
+                    return at;
+                }
+                continue;
+            }
+            if (at >= limit) {
+                return at;
+            }
+            byte type = data[at];
+            checkType(type, data, at, limit);
+            int cr = -1;
+            for (int i = at + 1 + scanned; i < limit; i++) {
+                if (data[i] == '\r') {
+                    cr = i;
+                    break;
+                }
+            }
+            if (cr < 0 || cr + 1 == limit) {
+                scanned = (cr < 0 ? limit : cr) - at - 1;
+                return at;
+            }
+            if (data[cr + 1] != '\n') {
+                throw notResp("a line ending in CR without LF", data, at, limit);
+            }
+            scanned = 0;
+            if (depth == 0) {
+                consumer.beginReply();
+            }
+            int next = cr + 2;
+            switch (type) {
+                case '$' -> {
+                    long length = parseLong(data, at, cr, limit);
+                    if (length >= 0) {
+                        if (length > MAX_BULK) {
+                            throw new IllegalStateException("RESP bulk string of " + length
+                                    + " bytes is larger than a Java array holds");
+                        }
+                        bulkLength = (int) length;
+                        at = next;
+                        continue;
+                    }
+                    if (length != -1) {
+                        throw notResp("a bulk length below -1", data, at, limit);
+                    }
+                    consumer.nil();
+                }
+                case '*' -> {
+                    long count = parseLong(data, at, cr, limit);
+                    if (count < -1 || count > Integer.MAX_VALUE) {
+                        throw notResp("an array length out of range", data, at, limit);
+                    }
+                    if (count > 0) {
+                        if (depth >= MAX_DEPTH) {
+                            throw new IllegalStateException("RESP reply nested deeper than " + MAX_DEPTH);
+                        }
+                        consumer.array((int) count);
+                        remaining[depth++] = (int) count;
+                        at = next;
+                        continue;
+                    }
+                    consumer.array((int) count);
+                }
+                case ':' -> consumer.integer(parseLong(data, at, cr, limit));
+                case '+' -> consumer.simple(data, at + 1, cr - at - 1);
+                default -> consumer.error(new String(data, at + 1, cr - at - 1, StandardCharsets.UTF_8));
+            }
+            at = next;
+            if (elementEnded(consumer)) {
+                return at;
+            }
+        }
+    }
+
+    /** Counts a complete element against its arrays; @return whether it completed the reply */
+    private boolean elementEnded(ReplyConsumer consumer) {
+        while (depth > 0) {
+            if (--remaining[depth - 1] > 0) {
+                return false;
+            }
+            depth--;
+        }
+        consumer.endReply();
+        ended = true;
+        return true;
+    }
+
+    private static boolean isType(byte type) {
+        return type == '$' || type == '*' || type == ':' || type == '+' || type == '-';
+    }
+
+    private static void checkType(byte type, byte[] data, int at, int limit) {
+        if (!isType(type)) {
+            throw notResp("type byte " + describe(type), data, at, limit);
+        }
+    }
+
+    private static byte[] excerpt(ByteBuf in) {
+        byte[] bytes = new byte[Math.min(in.readableBytes(), EXCERPT + 1)];
+        in.getBytes(in.readerIndex(), bytes);
+        return bytes;
+    }
+
+    private static void checkCrlf(byte[] data, int at, int limit, int length) {
+        if (data[at] != '\r' || data[at + 1] != '\n') {
+            throw notResp("a bulk string of " + length + " bytes not followed by CRLF", data, at, limit);
+        }
+    }
+
+    private static long parseLong(byte[] data, int at, int cr, int limit) {
+        int i = at + 1;
+        boolean negative = i < cr && data[i] == '-';
+        if (negative) {
+            i++;
+        }
+        if (i == cr || cr - i > 19) {
+            throw notResp("a malformed integer", data, at, limit);
+        }
+        if (cr - i == 19) {
+            try {
+                return Long.parseLong(new String(data, at + 1, cr - at - 1, StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                throw notResp("an integer out of range", data, at, limit);
+            }
+        }
+        long value = 0;
+        for (; i < cr; i++) {
+            int digit = data[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw notResp("a malformed integer", data, at, limit);
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
+    private static IllegalStateException notResp(String what, byte[] data, int at, int limit) {
+        StringBuilder seen = new StringBuilder();
+        int end = Math.min(limit, at + EXCERPT);
+        for (int i = at; i < end; i++) {
+            int b = data[i] & 0xff;
+            switch (b) {
+                case '\r' -> seen.append("\\r");
+                case '\n' -> seen.append("\\n");
+                case '"', '\\' -> seen.append('\\').append((char) b);
+                default -> {
+                    if (b >= 0x20 && b < 0x7f) {
+                        seen.append((char) b);
+                    } else {
+                        seen.append(String.format("\\x%02x", b));
+                    }
+                }
+            }
+        }
+        return new IllegalStateException("not a RESP2 reply: " + what + " in \"" + seen + "\""
+                + (limit > end ? "..." : ""));
+    }
+
+    private static String describe(byte type) {
+        int b = type & 0xff;
+        return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("0x%02x", b);
+    }
+}
