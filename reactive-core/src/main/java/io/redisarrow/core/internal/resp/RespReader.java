@@ -130,7 +130,6 @@ public final class RespReader {
                             return at;
                         }
                         body = new byte[length];
-                        bodyFilled = 0;
                     }
                     int n = Math.min(limit - at, length - bodyFilled);
                     System.arraycopy(data, at, body, bodyFilled, n);
@@ -143,6 +142,7 @@ public final class RespReader {
                     at += 2;
                     byte[] value = body;
                     body = null;
+                    bodyFilled = 0;
                     bulkLength = -1;
                     consumer.bulk(value, 0, length);
                 }
