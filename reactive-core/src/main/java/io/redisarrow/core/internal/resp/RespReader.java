@@ -47,9 +47,6 @@ public final class RespReader {
     /** Bytes after the type byte of the current line already seen to hold no CR. */
     private int scanned;
 
-    /** Whether the last call ended a reply. */
-    private boolean ended;
-
     /** Where direct buffers are copied to, one element at a time. */
     private byte[] scratch = new byte[256];
 
@@ -67,14 +64,13 @@ public final class RespReader {
             byte[] data = in.array();
             int base = in.arrayOffset();
             int end = parse(data, base + in.readerIndex(), base + in.writerIndex(), consumer);
-            in.readerIndex(end - base);
-            return ended;
+            in.readerIndex((end < 0 ? ~end : end) - base);
+            return end < 0;
         }
         return readDirect(in, consumer);
     }
 
     private boolean readDirect(ByteBuf in, ReplyConsumer consumer) {
-        ended = false;
         while (in.isReadable()) {
             int start = in.readerIndex();
             int span;
@@ -105,72 +101,60 @@ public final class RespReader {
             }
             in.getBytes(start, scratch, 0, span);
             int end = parse(scratch, 0, span, consumer);
-            in.skipBytes(end);
-            if (ended || end == 0) {
-                return ended;
+            in.skipBytes(end < 0 ? ~end : end);
+            if (end <= 0) {
+                return end < 0;
             }
         }
         return false;
     }
 
-    /** @return the position after what was consumed; sets {@link #ended} */
+    /**
+     * @return the position after what was consumed, or its complement ({@code ~position}, negative)
+     *         when the reply ended there
+     */
     private int parse(byte[] data, int at, int limit, ReplyConsumer consumer) {
-        ended = false;
-        while (true) {
+        int[] remaining = this.remaining;
+        int depth = this.depth;
+        // elements still due in the innermost open array: remaining[depth - 1], kept in a local
+        int left = depth > 0 ? remaining[depth - 1] : 0;
+        if (bulkLength >= 0) {
+            at = bulk(data, at, limit, consumer);
             if (bulkLength >= 0) {
-                int length = bulkLength;
-                if (body == null && limit - at >= length + 2) {
-                    checkCrlf(data, at + length, limit, length);
-                    bulkLength = -1;
-                    consumer.bulk(data, at, length);
-                    at += length + 2;
-                } else {
-                    if (body == null) {
-                        if (length < STREAM_THRESHOLD) {
-                            return at;
-                        }
-                        body = new byte[length];
-                    }
-                    int n = Math.min(limit - at, length - bodyFilled);
-                    System.arraycopy(data, at, body, bodyFilled, n);
-                    bodyFilled += n;
-                    at += n;
-                    if (bodyFilled < length || limit - at < 2) {
-                        return at;
-                    }
-                    checkCrlf(data, at, limit, length);
-                    at += 2;
-                    byte[] value = body;
-                    body = null;
-                    bodyFilled = 0;
-                    bulkLength = -1;
-                    consumer.bulk(value, 0, length);
-                }
-                if (elementEnded(consumer)) {
-                    return at;
-                }
-                continue;
-            }
-            if (at >= limit) {
                 return at;
             }
+            while (depth > 0 && --left == 0) {
+                if (--depth > 0) {
+                    left = remaining[depth - 1];
+                }
+            }
+            if (depth == 0) {
+                return replyEnded(consumer, at);
+            }
+        }
+        int skip = scanned;
+        if (skip != 0) {
+            scanned = 0;
+        }
+        while (at < limit) {
             byte type = data[at];
-            checkType(type, data, at, limit);
             int cr = -1;
-            for (int i = at + 1 + scanned; i < limit; i++) {
+            for (int i = at + 1 + skip; i < limit; i++) {
                 if (data[i] == '\r') {
                     cr = i;
                     break;
                 }
             }
+            skip = 0;
             if (cr < 0 || cr + 1 == limit) {
+                checkType(type, data, at, limit);
                 scanned = (cr < 0 ? limit : cr) - at - 1;
-                return at;
+                break;
             }
             if (data[cr + 1] != '\n') {
+                checkType(type, data, at, limit);
                 throw notResp("a line ending in CR without LF", data, at, limit);
             }
-            scanned = 0;
             if (depth == 0) {
                 consumer.beginReply();
             }
@@ -183,14 +167,20 @@ public final class RespReader {
                             throw new IllegalStateException("RESP bulk string of " + length
                                     + " bytes is larger than a Java array holds");
                         }
-                        bulkLength = (int) length;
-                        at = next;
-                        continue;
-                    }
-                    if (length != -1) {
+                        int size = (int) length;
+                        if (limit - next < size + 2) {
+                            bulkLength = size;
+                            save(depth, left);
+                            return bulk(data, next, limit, consumer);
+                        }
+                        checkCrlf(data, next + size, limit, size);
+                        consumer.bulk(data, next, size);
+                        next += size + 2;
+                    } else if (length == -1) {
+                        consumer.nil();
+                    } else {
                         throw notResp("a bulk length below -1", data, at, limit);
                     }
-                    consumer.nil();
                 }
                 case '*' -> {
                     long count = parseLong(data, at, cr, limit);
@@ -202,7 +192,11 @@ public final class RespReader {
                             throw new IllegalStateException("RESP reply nested deeper than " + MAX_DEPTH);
                         }
                         consumer.array((int) count);
-                        remaining[depth++] = (int) count;
+                        if (depth > 0) {
+                            remaining[depth - 1] = left;
+                        }
+                        depth++;
+                        left = (int) count;
                         at = next;
                         continue;
                     }
@@ -210,26 +204,70 @@ public final class RespReader {
                 }
                 case ':' -> consumer.integer(parseLong(data, at, cr, limit));
                 case '+' -> consumer.simple(data, at + 1, cr - at - 1);
-                default -> consumer.error(new String(data, at + 1, cr - at - 1, StandardCharsets.UTF_8));
+                case '-' -> consumer.error(new String(data, at + 1, cr - at - 1, StandardCharsets.UTF_8));
+                default -> throw notResp("type byte " + describe(type), data, at, limit);
             }
             at = next;
-            if (elementEnded(consumer)) {
-                return at;
+            while (depth > 0 && --left == 0) {
+                if (--depth > 0) {
+                    left = remaining[depth - 1];
+                }
             }
+            if (depth == 0) {
+                return replyEnded(consumer, at);
+            }
+        }
+        save(depth, left);
+        return at;
+    }
+
+    private void save(int depth, int left) {
+        this.depth = depth;
+        if (depth > 0) {
+            remaining[depth - 1] = left;
         }
     }
 
-    /** Counts a complete element against its arrays; @return whether it completed the reply */
-    private boolean elementEnded(ReplyConsumer consumer) {
-        while (depth > 0) {
-            if (--remaining[depth - 1] > 0) {
-                return false;
+    /**
+     * Reads (more of) the bulk string whose header was read: whole when it is all there, else
+     * waits for it or, when large, gathers what arrived.
+     *
+     * @return the position after what was consumed; {@link #bulkLength} is -1 once delivered
+     */
+    private int bulk(byte[] data, int at, int limit, ReplyConsumer consumer) {
+        int length = bulkLength;
+        if (body == null) {
+            if (limit - at >= length + 2) {
+                checkCrlf(data, at + length, limit, length);
+                bulkLength = -1;
+                consumer.bulk(data, at, length);
+                return at + length + 2;
             }
-            depth--;
+            if (length < STREAM_THRESHOLD) {
+                return at;
+            }
+            body = new byte[length];
         }
+        int n = Math.min(limit - at, length - bodyFilled);
+        System.arraycopy(data, at, body, bodyFilled, n);
+        bodyFilled += n;
+        at += n;
+        if (bodyFilled < length || limit - at < 2) {
+            return at;
+        }
+        checkCrlf(data, at, limit, length);
+        byte[] value = body;
+        body = null;
+        bodyFilled = 0;
+        bulkLength = -1;
+        consumer.bulk(value, 0, length);
+        return at + 2;
+    }
+
+    private int replyEnded(ReplyConsumer consumer, int at) {
+        this.depth = 0;
         consumer.endReply();
-        ended = true;
-        return true;
+        return ~at;
     }
 
     private static boolean isType(byte type) {
