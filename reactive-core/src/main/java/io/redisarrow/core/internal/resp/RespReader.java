@@ -81,16 +81,16 @@ public final class RespReader {
                 }
                 span = Math.min(Math.min(in.readableBytes(), wanted), STREAM_THRESHOLD + 2);
             } else {
+                byte type = in.getByte(start);
+                if (!isType(type)) {
+                    byte[] seen = excerpt(in);
+                    throw notResp("type byte " + describe(type), seen, 0, seen.length);
+                }
                 int lf = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_LF);
                 if (lf < 0) {
-                    byte type = in.getByte(start);
-                    if (!isType(type)) {
-                        byte[] seen = excerpt(in);
-                        throw notResp("type byte " + describe(type), seen, 0, seen.length);
-                    }
                     return false;
                 }
-                if (lf == start || in.getByte(lf - 1) != '\r') {
+                if (in.getByte(lf - 1) != '\r') {
                     byte[] seen = excerpt(in);
                     throw notResp("a line ending in LF without CR", seen, 0, seen.length);
                 }
