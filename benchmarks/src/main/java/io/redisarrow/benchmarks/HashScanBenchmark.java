@@ -85,6 +85,7 @@ public final class HashScanBenchmark {
                     case PARALLEL -> ParallelSweep.run(bench, options.latencies(), options.parallelRows(), connection.sync());
                     case MEMORY -> MemorySweep.run(bench, options.memorySizes());
                     case SEARCH -> SearchScenario.run(bench, options.searchSizes());
+                    case LARGE -> LargeReplySweep.run(bench, options.quick());
                 });
             }
             String command = "HashScanBenchmark " + String.join(" ", args) + " (" + (options.quick() ? "quick" : "full")

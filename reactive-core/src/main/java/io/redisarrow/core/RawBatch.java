@@ -238,19 +238,6 @@ public final class RawBatch {
     }
 
     /**
-     * Forgets the values of a row written since {@link #dataSize()} was {@code mark}: used when a
-     * reply turns out incomplete and will be read again.
-     *
-     * @param row row index
-     * @param mark an earlier {@link #dataSize()}
-     */
-    public void rollback(int row, int mark) {
-        int base = row * columnCount;
-        Arrays.fill(valueLengths, base, base + columnCount, MISSING);
-        dataSize = mark;
-    }
-
-    /**
      * Sets the TTL of a row.
      *
      * @param row row index

@@ -32,7 +32,7 @@ import java.util.List;
 
 /**
  * A connection of one read's own, used for its pipelined round trips: each batch of commands is
- * written with a single write and flush, and the replies are parsed by {@code RespParser} straight
+ * written with a single write and flush, and the replies are parsed by {@code RespReader} straight
  * from Netty's buffers into the batch, skipping the per-command objects and per-value buffers of a
  * general-purpose client. Authenticates (AUTH) and selects the database of the URL; speaks TLS for
  * {@code rediss://}. The scan opens it on subscription and closes it when it ends, so it needs no

@@ -6,7 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import io.redisarrow.core.internal.reply.PendingReplies;
-import io.redisarrow.core.internal.resp.RespParser;
+import io.redisarrow.core.internal.resp.RespReader;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -23,6 +23,8 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
     private final String address;
 
     private Throwable failure;
+
+    private final RespReader reader = new RespReader();
 
     ReplyDispatcher(String address) {
         this.address = address;
@@ -45,18 +47,6 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (!in.hasArray()) {
-            ByteBuf heap = ctx.alloc().heapBuffer(in.readableBytes());
-            try {
-                heap.writeBytes(in, in.readerIndex(), in.readableBytes());
-                int before = heap.readerIndex();
-                parse(heap);
-                in.skipBytes(heap.readerIndex() - before);
-            } finally {
-                heap.release();
-            }
-            return;
-        }
         parse(in);
     }
 
@@ -66,7 +56,7 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
             if (head == null) {
                 throw new IllegalStateException("a reply arrived that no command waits for");
             }
-            if (!RespParser.read(in, head)) {
+            if (!reader.read(in, head)) {
                 return;
             }
             if (head.isComplete()) {

@@ -84,13 +84,6 @@ public abstract class BatchReplies extends PendingReplies {
     }
 
     @Override
-    public final void abortReply() {
-        if (!ttlReply) {
-            abortValue();
-        }
-    }
-
-    @Override
     protected final void replyEnded() {
         if (!ttlReply && !errorReply) {
             endValue();
@@ -157,9 +150,6 @@ public abstract class BatchReplies extends PendingReplies {
 
     /** A value reply of {@link #row} starts. */
     protected abstract void beginValue();
-
-    /** The value reply turned out incomplete: undo what it wrote. */
-    protected abstract void abortValue();
 
     /** The value reply is complete (and not an error): call {@link #outcome(boolean, boolean)}. */
     protected abstract void endValue();

@@ -13,8 +13,6 @@ public final class HashReplies extends BatchReplies {
 
     private final boolean projected;
 
-    private int mark;
-
     private boolean expectName;
 
     private int column;
@@ -36,16 +34,10 @@ public final class HashReplies extends BatchReplies {
 
     @Override
     protected void beginValue() {
-        mark = batch.dataSize();
         expectName = true;
         column = 0;
         hint = 0;
         any = false;
-    }
-
-    @Override
-    protected void abortValue() {
-        batch.rollback(row, mark);
     }
 
     @Override

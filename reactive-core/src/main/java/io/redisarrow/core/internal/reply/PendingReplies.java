@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The replies one pipelined write is waiting for: a {@link ReplyConsumer} that completes its
  * future when the expected number of replies has been read, or fails it when the connection does.
- * Subclasses decode the parts; every method runs on the channel's event loop.
+ * Subclasses decode the parts, each delivered once as it arrives; every method runs on the
+ * channel's event loop.
  */
 public abstract class PendingReplies implements ReplyConsumer {
 
@@ -39,10 +40,6 @@ public abstract class PendingReplies implements ReplyConsumer {
 
     @Override
     public void beginReply() {
-    }
-
-    @Override
-    public void abortReply() {
     }
 
     @Override

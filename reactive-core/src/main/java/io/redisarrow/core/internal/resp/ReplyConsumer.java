@@ -1,21 +1,17 @@
 package io.redisarrow.core.internal.resp;
 
 /**
- * Receives the parts of RESP replies as {@link RespParser} reads them, straight from the received
+ * Receives the parts of RESP replies as {@link RespReader} reads them, straight from the received
  * bytes: a bulk string is announced by position and length, valid only during the call.
  *
- * <p>A reply may arrive in pieces, and the parser finds out that an array is incomplete only when
- * it reaches the missing part. {@link #beginReply()} and {@link #abortReply()} let a consumer undo
- * what it took from a reply that turned out incomplete; the reply is delivered again, whole, once
- * more bytes have arrived.
+ * <p>Each part is delivered once, as soon as it has arrived, in order: {@link #beginReply()},
+ * then the reply's parts (an array header before its elements), then {@link #endReply()}. A reply
+ * arriving in many reads is delivered in as many steps; nothing is ever delivered again.
  */
 public interface ReplyConsumer {
 
-    /** A new top-level reply starts. */
+    /** A new top-level reply starts: its first part follows. */
     void beginReply();
-
-    /** The parts delivered since {@link #beginReply()} are void: the reply is incomplete. */
-    void abortReply();
 
     /** The reply is complete. */
     void endReply();

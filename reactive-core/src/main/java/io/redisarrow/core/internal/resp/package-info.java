@@ -1,5 +1,5 @@
 /**
- * The RESP wire format: a parser that hands values over by position and a writer of commands. Internal, no compatibility promise.
+ * The RESP wire format: an incremental reader that hands values over by position and a writer of commands. Internal, no compatibility promise.
  */
 @NullMarked
 package io.redisarrow.core.internal.resp;
