@@ -1,13 +1,9 @@
 package io.redisarrow.core.internal.channel;
 
-import io.lettuce.core.RedisURI;
-import io.netty.channel.EventLoopGroup;
 import reactor.core.publisher.Mono;
 
-import java.time.Duration;
-
 /**
- * Connects and authenticates once with the fetch channel's own handshake, whose AUTH reply is read
+ * Connects and authenticates once with the read channel's own handshake, whose AUTH reply is read
  * deterministically, then disconnects. Used to explain a failed connection: a client may see the
  * server's rejection of the credentials only as a closed connection.
  */
@@ -17,12 +13,11 @@ public final class ConnectionCheck {
     }
 
     /**
-     * @param uri where to connect, with credentials and database
-     * @param connectTimeout the connect timeout
-     * @param group the event loops to use
+     * @param endpoint where to connect, with credentials and database
      * @return completes when the server accepts the connection set-up, or fails with the reason
+     *         ({@link ConnectionErrors}), within the endpoint's connect timeout
      */
-    public static Mono<Void> check(RedisURI uri, Duration connectTimeout, EventLoopGroup group) {
-        return RedisChannel.connect(uri, connectTimeout, group).flatMap(RedisChannel::close);
+    public static Mono<Void> check(RedisEndpoint endpoint) {
+        return endpoint.connect().flatMap(RedisChannel::close);
     }
 }

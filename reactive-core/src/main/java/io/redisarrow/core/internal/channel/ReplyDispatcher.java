@@ -1,6 +1,5 @@
 package io.redisarrow.core.internal.channel;
 
-import io.lettuce.core.RedisConnectionException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -14,7 +13,10 @@ import java.util.List;
 /**
  * Pairs the replies arriving on a fetch channel with the writes waiting for them, in order, and
  * feeds each to its {@link PendingReplies}. Accumulates partial replies across reads. When the
- * connection fails or closes, every waiting write fails with the reason.
+ * connection fails or the server closes it, every waiting write fails with the reason (bytes that
+ * are not RESP fail them with {@link ConnectionErrors#notResp}); when we close it ourselves
+ * ({@link #closing()}), they are cancelled instead, quietly: whoever waited for them has gone, and a
+ * failure would only reach Reactor's dropped-error hook, which logs it at ERROR level.
  */
 final class ReplyDispatcher extends ByteToMessageDecoder {
 
@@ -24,6 +26,8 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
 
     private Throwable failure;
 
+    private volatile boolean closing;
+
     ReplyDispatcher(String address) {
         this.address = address;
     }
@@ -31,6 +35,11 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
     /** @return host:port of the server, for error messages */
     String address() {
         return address;
+    }
+
+    /** Marks the coming close as deliberate: replies still awaited are cancelled, not failed. */
+    void closing() {
+        closing = true;
     }
 
     /** Registers replies to wait for; call on the event loop, before writing their commands. */
@@ -77,14 +86,21 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        failAll(new RedisConnectionException("the connection to " + address + " was closed"));
+        if (closing) {
+            cancelAll();
+        } else {
+            failAll(ConnectionErrors.closed(address));
+        }
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        failAll(new RedisConnectionException("the connection to " + address + " failed: " + cause.getMessage(),
-                cause));
+        if (closing) {
+            cancelAll();
+        } else {
+            failAll(ConnectionErrors.lost(address, cause));
+        }
         ctx.close();
     }
 
@@ -95,6 +111,16 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         PendingReplies replies;
         while ((replies = waiting.poll()) != null) {
             replies.fail(cause);
+        }
+    }
+
+    private void cancelAll() {
+        if (failure == null) {
+            failure = ConnectionErrors.closed(address);
+        }
+        PendingReplies replies;
+        while ((replies = waiting.poll()) != null) {
+            replies.future().cancel(false);
         }
     }
 }

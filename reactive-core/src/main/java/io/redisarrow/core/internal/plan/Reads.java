@@ -1,11 +1,10 @@
 package io.redisarrow.core.internal.plan;
 
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.netty.channel.EventLoopGroup;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.fetch.FetchStage;
 import io.redisarrow.core.internal.fetch.TypeFetches;
 import io.redisarrow.core.internal.source.KeySource;
@@ -26,18 +25,16 @@ public final class Reads {
 
     /**
      * @param connection the shared connection, used for SCAN
-     * @param uri where the read's channel connects (credentials, database, TLS)
-     * @param connectTimeout the channel's connect timeout
-     * @param group the event loops of read channels
+     * @param endpoint where the read's channel connects (credentials, database, TLS, connect timeout)
      * @param request what to read
      * @param timeout the longest one round trip may take
      * @return the batches; see {@link ReadPipeline}
      */
-    public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
-            Duration connectTimeout, EventLoopGroup group, ReadRequest request, Duration timeout) {
-        KeySource keys = new ScanKeySource(connection, uri.getHost() + ":" + uri.getPort(), request.pattern(),
+    public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisEndpoint endpoint,
+            ReadRequest request, Duration timeout) {
+        KeySource keys = new ScanKeySource(connection, endpoint.address(), request.pattern(),
                 request.countHint(), request.typeFilter() ? request.values().keyType() : null, timeout);
-        return Flux.usingWhen(RedisChannel.connect(uri, connectTimeout, group),
+        return Flux.usingWhen(endpoint.connect(),
                 channel -> ReadPipeline.read(keys,
                         new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout),
                         request.batchSize(), request.parallel(), request.limit()),
