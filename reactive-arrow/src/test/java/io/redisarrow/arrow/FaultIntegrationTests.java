@@ -106,12 +106,11 @@ class FaultIntegrationTests extends ScanTestSupport {
         try (FakeServer silent = FakeServer.silent();
                 RedisArrow stalled = RedisArrow.builder().url(String.format(url, silent.port())).allocator(allocator)
                         .connectTimeout(Duration.ofMillis(500)).build()) {
-            long start = System.nanoTime();
             StepVerifier.create(stalled.scanHashes(HashScan.builder().schema(SCHEMA).build()))
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisConnectionException.class)
-                            .hasMessageContaining(silent.address()).hasMessageContaining("500 ms"))
-                    .verify(Duration.ofSeconds(5));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+                            .hasMessageStartingWith("Unable to connect to " + silent.address() + " within 500 ms")
+                            .hasMessageContaining("no answer to the connection set-up"))
+                    .verify(Duration.ofSeconds(3));
             assertThat(silent.accepted()).isEqualTo(1);
         }
     }
@@ -132,7 +131,11 @@ class FaultIntegrationTests extends ScanTestSupport {
         try {
             for (int round = 0; round < 3; round++) {
                 assertThat(redis.scanHashes(scan.onParseError(ParseErrorPolicy.NULL).build()).take(1)
-                        .map(RecordBatch::rowCount).doOnDiscard(RecordBatch.class, RecordBatch::close)
+                        .map(batch -> {
+                            try (batch) {
+                                return batch.rowCount();
+                            }
+                        }).doOnDiscard(RecordBatch.class, RecordBatch::close)
                         .collectList().block()).containsExactly(100);
                 assertThat(Rows.collect(redis.scanHashes(scan.onParseError(ParseErrorPolicy.NULL).limit(150).build())))
                         .hasSize(150);

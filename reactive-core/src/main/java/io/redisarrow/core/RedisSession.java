@@ -4,7 +4,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -24,6 +23,7 @@ import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.plan.Reads;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +169,7 @@ public final class RedisSession implements AutoCloseable {
                                 .onErrorResume(e -> Mono.fromCompletionStage(c.closeAsync()).then(Mono.error(e)));
                     });
         })
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(timeout, Mono.error(() -> ConnectionErrors.noAnswer(options.address(), timeout,
                         new TimeoutException("connection set-up"))))
                 .onErrorResume(failure -> diagnose(failure, timeout.minusNanos(System.nanoTime() - start))
@@ -183,27 +184,21 @@ public final class RedisSession implements AutoCloseable {
 
     /**
      * Explains a failed connection ({@link ConnectionErrors}). When the server was reached but the
-     * set-up failed for no stated reason and the URL carries a password, a plain handshake reads the
-     * server's own answer to AUTH, since a client may see a rejected password only as a closed
-     * connection; it gets what is left of the connect timeout.
+     * set-up failed for no stated reason (a client may see a rejected password, or bytes that are
+     * not RESP, only as a closed connection), a plain set-up and PING on a read channel read the
+     * server's own answer; it gets what is left of the connect timeout.
      */
     private Mono<Throwable> diagnose(Throwable failure, Duration remaining) {
         RedisConnectionException explained = ConnectionErrors.explain(options.address(), options.redisUri().getDatabase(),
                 options.connectTimeout(), failure);
-        if (remaining.isNegative() || remaining.isZero() || !explained.getMessage().startsWith("Unable to connect")
+        if (remaining.isNegative() || remaining.isZero() || !ConnectionErrors.unexplained(explained)
                 || reachedNothing(failure)) {
             return Mono.just(explained);
         }
-        RedisURI uri = options.redisUri();
-        Mono<Boolean> hasPassword = uri.getCredentialsProvider() == null ? Mono.just(false)
-                : uri.getCredentialsProvider().resolveCredentials().map(RedisCredentials::hasPassword)
-                        .defaultIfEmpty(false).onErrorReturn(false);
-        return hasPassword.flatMap(check -> !check ? Mono.just(explained)
-                : ConnectionCheck.check(endpoint)
-                        .then(Mono.<Throwable>just(explained))
-                        .timeout(remaining, Mono.just(explained))
-                        .onErrorResume(rejected -> Mono.just(rejected.getMessage() != null
-                                && rejected.getMessage().startsWith("Authentication failed") ? rejected : explained)));
+        return ConnectionCheck.check(endpoint)
+                .then(Mono.<Throwable>just(explained))
+                .timeout(remaining, Mono.just(explained))
+                .onErrorResume(found -> Mono.just(ConnectionErrors.unexplained(found) ? explained : found));
     }
 
     /** @return whether nothing answered: no TCP connection, or no answer in time */

@@ -45,7 +45,8 @@ public final class FakeServer implements AutoCloseable {
     }
 
     /**
-     * @param bytes what to send as soon as a connection is accepted, as SSH does
+     * @param bytes what to send as soon as a connection is accepted; the connection is closed when
+     *        the first bytes arrive, as an SSH server closes one that does not speak SSH
      * @return the server
      */
     public static FakeServer greeting(byte[] bytes) {
@@ -100,6 +101,9 @@ public final class FakeServer implements AutoCloseable {
             byte[] buffer = new byte[4096];
             boolean answered = answer.length == 0;
             while (in.read(buffer) >= 0) {
+                if (greeting.length > 0) {
+                    return;
+                }
                 if (!answered) {
                     socket.getOutputStream().write(answer);
                     socket.getOutputStream().flush();

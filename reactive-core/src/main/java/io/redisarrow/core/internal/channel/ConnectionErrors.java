@@ -129,6 +129,9 @@ public final class ConnectionErrors {
         if (has(cause, DecoderException.class)) {
             return notResp(address, cause);
         }
+        if (has(cause, java.nio.channels.ClosedChannelException.class)) {
+            return closed(address);
+        }
         return new RedisConnectionException("the connection to " + address + " failed: " + causes(cause), cause);
     }
 
@@ -143,6 +146,18 @@ public final class ConnectionErrors {
             return notResp(address, cause);
         }
         return new RedisConnectionException(command + " on " + address + " failed: " + cause.getMessage(), cause);
+    }
+
+    /**
+     * @param failure an explained failure
+     * @return whether it says no more than that no connection could be made: not an error reply,
+     *         not bytes that are not RESP, not a missing database
+     */
+    public static boolean unexplained(Throwable failure) {
+        String message = failure.getMessage();
+        return !(failure instanceof RedisConnectionException) || message == null
+                || !(message.startsWith("Authentication failed") || message.startsWith("Redis at")
+                        || message.startsWith("The server at"));
     }
 
     private static RedisConnectionException authenticationFailed(String address, String detail, Throwable cause) {

@@ -146,9 +146,10 @@ public final class RedisChannel {
             commands.release();
             return;
         }
+        // a write to a closed channel releases the buffer and fails here
         channel.writeAndFlush(commands).addListener(written -> {
             if (!written.isSuccess()) {
-                replies.fail(ConnectionErrors.lost(address(), written.cause()));
+                replies.fail(handler.failureOr(ConnectionErrors.lost(address(), written.cause())));
                 channel.close();
             }
         });

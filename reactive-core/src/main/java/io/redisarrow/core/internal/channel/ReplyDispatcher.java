@@ -52,6 +52,11 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         return true;
     }
 
+    /** @return why the connection failed, if it did; else {@code otherwise} */
+    Throwable failureOr(Throwable otherwise) {
+        return failure != null ? failure : otherwise;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (!in.hasArray()) {
