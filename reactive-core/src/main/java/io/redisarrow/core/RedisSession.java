@@ -192,26 +192,13 @@ public final class RedisSession implements AutoCloseable {
         RedisConnectionException explained = ConnectionErrors.explain(options.address(), options.redisUri().getDatabase(),
                 options.connectTimeout(), failure);
         if (remaining.isNegative() || remaining.isZero() || !ConnectionErrors.unexplained(explained)
-                || reachedNothing(failure)) {
+                || ConnectionErrors.reachedNothing(failure)) {
             return Mono.just(explained);
         }
         return ConnectionCheck.check(endpoint)
                 .then(Mono.<Throwable>just(explained))
                 .timeout(remaining, Mono.just(explained))
                 .onErrorResume(found -> Mono.just(ConnectionErrors.unexplained(found) ? explained : found));
-    }
-
-    /** @return whether nothing answered: no TCP connection, or no answer in time */
-    private static boolean reachedNothing(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-                    || t instanceof io.netty.channel.ConnectTimeoutException
-                    || t instanceof java.util.concurrent.TimeoutException
-                    || t instanceof io.lettuce.core.RedisCommandTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -160,6 +160,16 @@ public final class ConnectionErrors {
                         || message.startsWith("The server at"));
     }
 
+    /**
+     * @param failure what a client reported
+     * @return whether nothing answered: no TCP connection, or no answer in time
+     */
+    public static boolean reachedNothing(Throwable failure) {
+        return has(failure, ConnectException.class) || has(failure, UnknownHostException.class)
+                || has(failure, NoRouteToHostException.class) || has(failure, ConnectTimeoutException.class)
+                || has(failure, TimeoutException.class) || has(failure, RedisCommandTimeoutException.class);
+    }
+
     private static RedisConnectionException authenticationFailed(String address, String detail, Throwable cause) {
         return new RedisConnectionException("Authentication failed at " + address
                 + ": check the user and password in the URL (" + detail + ")", cause);
