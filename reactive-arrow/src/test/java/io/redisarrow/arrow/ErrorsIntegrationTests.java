@@ -117,6 +117,7 @@ class ErrorsIntegrationTests extends ScanTestSupport {
      * would silently return the part of the data its slots hold.
      */
     @Test
+    @SuppressWarnings("unchecked")
     void aClusterNodeFailsTheScanInsteadOfReadingPartOfTheData(@TempDir Path dir) throws InterruptedException {
         try (LocalRedisServer node = LocalRedisServer.builder().search(false).args("--cluster-enabled", "yes",
                 "--cluster-config-file", dir.resolve("nodes.conf").toString()).start()) {

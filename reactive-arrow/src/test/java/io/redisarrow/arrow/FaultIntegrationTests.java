@@ -124,7 +124,7 @@ class FaultIntegrationTests extends ScanTestSupport {
         Schema numbers = new Schema(List.of(new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null),
                 new Field("pad", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
         String pad = "x".repeat(20_000);
-        loadHashes(2_000, i -> Map.of("n", i % 97 == 96 ? "not-a-number" : Integer.toString(i), "pad", pad));
+        loadHashes(2_000, i -> Map.of("n", i % 20 == 19 ? "not-a-number" : Integer.toString(i), "pad", pad));
         HashScan.Builder scan = HashScan.builder().pattern(prefix + "*").schema(numbers).batchSize(100).parallel(4);
         long connections = clients() + 1; // and the shared connection, opened by the first scan
         List<Throwable> dropped = new CopyOnWriteArrayList<>();
@@ -142,6 +142,7 @@ class FaultIntegrationTests extends ScanTestSupport {
                         .hasSize(150);
                 StepVerifier.create(redis.scanHashes(scan.onParseError(ParseErrorPolicy.FAIL).limit(Long.MAX_VALUE).build())
                         .doOnNext(RecordBatch::close))
+                        .thenConsumeWhile(batch -> true)
                         .expectError(ValueConversionException.class)
                         .verify(Duration.ofSeconds(10));
                 awaitReadChannelsClosed(connections);

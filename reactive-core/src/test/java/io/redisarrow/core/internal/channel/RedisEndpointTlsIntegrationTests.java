@@ -35,6 +35,7 @@ class RedisEndpointTlsIntegrationTests {
         try (LocalRedisServer server = LocalRedisServer.builder().search(false).args("--tls-port",
                 Integer.toString(tlsPort), "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(),
                 "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no").start()) {
+            assertThat(server.isAlive()).isTrue();
             RedisURI uri = RedisURI.create("rediss://127.0.0.1:" + tlsPort + "/1?verifyPeer=NONE");
             RedisEndpoint endpoint = new RedisEndpoint(uri, Duration.ofSeconds(5), loops);
             SSLSessionContext first = sessionContext(endpoint);
