@@ -26,6 +26,7 @@ final class Handshake {
     /**
      * @param channel the new channel
      * @param uri credentials and database
+     * @param address {@code host:port}, for messages
      * @return completes when the server accepted the set-up (at once when there is none to send)
      */
     static Mono<Void> run(RedisChannel channel, RedisURI uri, String address) {
