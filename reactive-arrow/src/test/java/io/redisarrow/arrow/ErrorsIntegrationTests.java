@@ -1,16 +1,23 @@
 package io.redisarrow.arrow;
 
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.redisarrow.core.RedisArrowException;
+import io.redisarrow.testing.FakeServer;
 import io.redisarrow.testing.LocalRedisServer;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +71,77 @@ class ErrorsIntegrationTests extends ScanTestSupport {
                         assertThat(rootCauseMessages(e)).containsIgnoringCase("WRONGPASS");
                     })
                     .verify(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aDatabaseTheServerDoesNotHaveNamesTheDatabaseAndTheServer() {
+        try (RedisArrow db99 = RedisArrow.builder().url(server.url() + "/99").allocator(allocator)
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            StepVerifier.create(db99.scanHashes(scan().build()))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisConnectionException.class)
+                            .hasMessageContaining("database 99")
+                            .hasMessageContaining(server.host() + ":" + server.port())
+                            .hasMessageContaining("DB index is out of range"))
+                    .verify(Duration.ofSeconds(5));
+        }
+    }
+
+    /** An HTTP server answers the connection set-up with a status line; an SSH server greets first. */
+    @Test
+    void aServerThatDoesNotSpeakRespIsNamedAsSuch() {
+        List<FakeServer> servers = List.of(
+                FakeServer.answering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
+                FakeServer.greeting("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n".getBytes(StandardCharsets.US_ASCII)));
+        try {
+            for (FakeServer other : servers) {
+                for (String url : List.of("redis://127.0.0.1:" + other.port(), "redis://:pw@127.0.0.1:" + other.port())) {
+                    try (RedisArrow notRedis = RedisArrow.builder().url(url).allocator(allocator)
+                            .connectTimeout(Duration.ofMillis(500)).build()) {
+                        StepVerifier.create(notRedis.scanHashes(scan().build()))
+                                .expectErrorSatisfies(e -> assertThat(e).as(url)
+                                        .isInstanceOf(RedisConnectionException.class)
+                                        .hasMessageContaining(other.address())
+                                        .hasMessageContaining("does not speak RESP"))
+                                .verify(Duration.ofSeconds(3));
+                    }
+                }
+            }
+        } finally {
+            servers.forEach(FakeServer::close);
+        }
+    }
+
+    /**
+     * Until cluster support lands, a cluster node's URL fails every read: scanning that node alone
+     * would silently return the part of the data its slots hold.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClusterNodeFailsTheScanInsteadOfReadingPartOfTheData(@TempDir Path dir) throws InterruptedException {
+        try (LocalRedisServer node = LocalRedisServer.builder().search(false).args("--cluster-enabled", "yes",
+                "--cluster-config-file", dir.resolve("nodes.conf").toString()).start()) {
+            RedisClient client = RedisClient.create(node.url());
+            try (StatefulRedisConnection<String, String> admin = client.connect()) {
+                admin.sync().clusterAddSlotsRange(io.lettuce.core.Range.create(0, 16383));
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (!admin.sync().clusterInfo().contains("cluster_state:ok") && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                admin.sync().hset("{a}k", Map.of("name", "on this node"));
+            } finally {
+                client.shutdown();
+            }
+            try (RedisArrow cluster = RedisArrow.builder().url(node.url()).allocator(allocator).build()) {
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    StepVerifier.create(cluster.scanHashes(HashScan.builder().schema(SCHEMA).build()))
+                            .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisArrowException.class)
+                                    .hasMessageContaining("127.0.0.1:" + node.port())
+                                    .hasMessageContaining("cluster mode is not supported yet")
+                                    .hasMessageContaining("part of the data"))
+                            .verify(Duration.ofSeconds(5));
+                }
+            }
         }
     }
 

@@ -12,6 +12,11 @@ import java.util.Objects;
  * <p>URL forms: {@code redis://[[user]:password@]host[:port][/database][?timeout=30s]} and
  * {@code rediss://...} for TLS. A {@code timeout} in the URL sets the command timeout unless
  * {@link Builder#commandTimeout(Duration)} is given.
+ *
+ * <p>TLS: {@code rediss://host:port?verifyPeer=FULL|CA|NONE} says how every connection checks
+ * the server, the shared one and each read's own alike: {@code FULL} (the default) checks that a
+ * CA of the JVM's trust store ({@code javax.net.ssl.trustStore}) signed the certificate and that
+ * it names the URL's host; {@code CA} checks the signature only; {@code NONE} checks nothing.
  */
 public final class ConnectionOptions {
 
@@ -101,7 +106,9 @@ public final class ConnectionOptions {
         }
 
         /**
-         * @param connectTimeout how long to wait for the TCP (and TLS) connection; see
+         * @param connectTimeout how long opening a connection may take, all steps together: TCP,
+         *        TLS, the AUTH/SELECT set-up and (for the shared connection) the cluster-mode check;
+         *        a server that accepts and never answers fails within it. See
          *        {@link #DEFAULT_CONNECT_TIMEOUT}
          * @return this builder
          */

@@ -2,6 +2,7 @@ package io.redisarrow.core;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -15,29 +16,43 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.redisarrow.core.internal.channel.ClusterMode;
 import io.redisarrow.core.internal.channel.ConnectionCheck;
+import io.redisarrow.core.internal.channel.ConnectionErrors;
+import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.plan.Reads;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Redis side of redis-arrow: one Lettuce client with one shared connection (opened lazily at
- * the first subscription, used for SCAN and other commands), the event loops of the scans' own
- * fetch connections, and the read paths that produce {@link RawBatch}es. Thread-safe.
+ * the first subscription, used for SCAN and other commands), the event loops and TLS context of the
+ * reads' own fetch connections, and the read paths that produce {@link RawBatch}es. Thread-safe.
  *
- * <p>Connections speak RESP2 with byte-array keys and values. Round trips are bounded by the
- * command timeout of {@link ConnectionOptions}; Lettuce's per-command timers are off because one
- * batch is one round trip. While the shared connection is down (it reconnects in the background),
- * commands fail at once instead of queueing, so a scan ends with an error rather than waiting.
+ * <p>Connections speak RESP2 with byte-array keys and values. Opening a connection (TCP, TLS, the
+ * AUTH/SELECT set-up and, for the shared one, the cluster-mode check) is bounded by the connect
+ * timeout; round trips are bounded by the command timeout of {@link ConnectionOptions}; Lettuce's
+ * per-command timers are off because one batch is one round trip. While the shared connection is
+ * down (it reconnects in the background), commands fail at once instead of queueing, so a read ends
+ * with an error rather than waiting.
+ *
+ * <p>TLS ({@code rediss://}) checks the server the same way on both kinds of connection, as the
+ * URL's {@code verifyPeer} says: {@code NONE} nothing, {@code CA} the certificate chain against
+ * the JVM's trust store, {@code FULL} (the default) the chain and the host name.
+ *
+ * <p>Redis Cluster is not supported yet: on a node in cluster mode every read fails (reading one
+ * node would silently return part of the data).
  */
 public final class RedisSession implements AutoCloseable {
 
-    /** Event-loop threads that read the replies of all scans' fetch connections. */
+    /** Event-loop threads that read the replies of all reads' fetch connections. */
     private static final int FETCH_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final ConnectionOptions options;
@@ -46,9 +61,11 @@ public final class RedisSession implements AutoCloseable {
 
     private final RedisClient client;
 
-    private final Mono<StatefulRedisConnection<byte[], byte[]>> connection;
+    private final Mono<Shared> connection;
 
     private final EventLoopGroup fetchLoops;
+
+    private final RedisEndpoint endpoint;
 
     private final AtomicReference<StatefulRedisConnection<byte[], byte[]>> open = new AtomicReference<>();
 
@@ -66,6 +83,7 @@ public final class RedisSession implements AutoCloseable {
                 .build());
         this.fetchLoops = new MultiThreadIoEventLoopGroup(FETCH_THREADS,
                 new DefaultThreadFactory("redis-arrow-fetch", true), NioIoHandler.newFactory());
+        this.endpoint = new RedisEndpoint(options.redisUri(), options.connectTimeout(), fetchLoops);
         this.connection = Mono.defer(this::connect)
                 .cache(value -> Duration.ofMillis(Long.MAX_VALUE), error -> Duration.ZERO, () -> Duration.ZERO);
     }
@@ -90,14 +108,14 @@ public final class RedisSession implements AutoCloseable {
      * next subscription tries again.
      *
      * <p><b>Errors:</b> {@link RedisConnectionException} naming {@code host:port} when the server
-     * cannot be reached within the connect timeout or refuses the credentials;
-     * {@link IllegalStateException} after {@link #close()}.
+     * cannot be reached, does not answer the set-up within the connect timeout, does not speak
+     * RESP, refuses the credentials or has no such database; {@link IllegalStateException} after
+     * {@link #close()}.
      *
      * @return the connection
      */
     public Mono<StatefulRedisConnection<byte[], byte[]>> connection() {
-        return Mono.defer(() -> closed.get() ? Mono.error(new IllegalStateException("the session is closed"))
-                : connection);
+        return shared().map(Shared::connection);
     }
 
     /**
@@ -106,79 +124,81 @@ public final class RedisSession implements AutoCloseable {
      * <p><b>Ownership:</b> batches hold heap memory only and belong to the subscriber, who may
      * simply drop them. <b>Backpressure:</b> SCAN pages and round trips are sent on demand; at
      * most {@link ReadRequest#parallel()} round trips are in flight or held.
-     * <b>Cancellation:</b> stops the SCAN loop; replies of round trips in flight are dropped.
-     * <b>Errors:</b> connection failures, timeouts and error replies other than WRONGTYPE (keys
-     * of another type are skipped).
+     * <b>Cancellation:</b> stops the SCAN loop and closes the read's channel; replies of round
+     * trips in flight are dropped quietly (nothing reaches Reactor's dropped-error hook).
+     * <b>Errors:</b> {@link RedisConnectionException} naming {@code host:port} when a connection
+     * cannot be opened within the connect timeout (see {@link #connection()}) or is lost;
+     * {@code RedisCommandTimeoutException} when a round trip exceeds the command timeout; error
+     * replies other than WRONGTYPE (keys of another type are skipped); {@link RedisArrowException}
+     * on a server in cluster mode, which is not supported yet; {@link IllegalStateException} after
+     * {@link #close()}.
      *
      * @param request what to read
      * @return the batches
      */
     public Flux<RawBatch> read(ReadRequest request) {
-        return connection().flatMapMany(c -> Reads.read(c, options.redisUri(), options.connectTimeout(),
-                fetchLoops, request, options.commandTimeout()));
+        return shared().flatMapMany(shared -> shared.cluster()
+                ? Flux.error(ClusterMode.unsupported(options.address()))
+                : Reads.read(shared.connection(), endpoint, request, options.commandTimeout()));
     }
 
-    private Mono<StatefulRedisConnection<byte[], byte[]>> connect() {
+    private Mono<Shared> shared() {
+        return Mono.defer(() -> closed.get() ? Mono.error(new IllegalStateException("the session is closed"))
+                : connection);
+    }
+
+    /**
+     * Opens the shared connection and checks for cluster mode, all within the connect timeout:
+     * Lettuce's own set-up (PING or AUTH, then SELECT) is bounded by the URL's timeout, set to the
+     * connect timeout here, and the whole attempt by the same deadline.
+     */
+    private Mono<Shared> connect() {
         RedisURI uri = options.redisUri();
-        uri.setTimeout(options.commandTimeout());
-        return Mono.fromCompletionStage(() -> client.connectAsync(ByteArrayCodec.INSTANCE, uri))
-                .onErrorResume(failure -> diagnose(uri, failure).flatMap(Mono::error))
-                .doOnNext(c -> {
-                    open.set(c);
+        Duration timeout = options.connectTimeout();
+        uri.setTimeout(timeout);
+        long start = System.nanoTime();
+        return Mono.defer(() -> {
+            ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> future = client.connectAsync(ByteArrayCodec.INSTANCE,
+                    uri);
+            return Mono.fromCompletionStage(future)
+                    .doOnCancel(() -> future.thenAccept(StatefulRedisConnection::closeAsync))
+                    .flatMap(c -> {
+                        c.setTimeout(options.commandTimeout());
+                        return ClusterMode.enabled(c).map(cluster -> new Shared(c, cluster))
+                                .doOnCancel(c::closeAsync)
+                                .onErrorResume(e -> Mono.fromCompletionStage(c.closeAsync()).then(Mono.error(e)));
+                    });
+        })
+                .subscribeOn(Schedulers.boundedElastic())
+                .timeout(timeout, Mono.error(() -> ConnectionErrors.noAnswer(options.address(), timeout,
+                        new TimeoutException("connection set-up"))))
+                .onErrorResume(failure -> diagnose(failure, timeout.minusNanos(System.nanoTime() - start))
+                        .flatMap(Mono::error))
+                .doOnNext(shared -> {
+                    open.set(shared.connection());
                     if (closed.get()) {
-                        c.closeAsync();
+                        shared.connection().closeAsync();
                     }
                 });
     }
 
     /**
-     * Explains a failed connection. When the server was reached but the set-up failed and the URL
-     * carries credentials, a plain handshake reads the server's own answer to AUTH, since a client
-     * may see a rejected password only as a closed connection.
+     * Explains a failed connection ({@link ConnectionErrors}). When the server was reached but the
+     * set-up failed for no stated reason (a client may see a rejected password, or bytes that are
+     * not RESP, only as a closed connection), a plain set-up and PING on a read channel read the
+     * server's own answer; it gets what is left of the connect timeout.
      */
-    private Mono<Throwable> diagnose(RedisURI uri, Throwable failure) {
-        if (uri.getCredentialsProvider() == null || reachedNothing(failure)) {
-            return Mono.just(explain(failure));
+    private Mono<Throwable> diagnose(Throwable failure, Duration remaining) {
+        RedisConnectionException explained = ConnectionErrors.explain(options.address(), options.redisUri().getDatabase(),
+                options.connectTimeout(), failure);
+        if (remaining.isNegative() || remaining.isZero() || !ConnectionErrors.unexplained(explained)
+                || ConnectionErrors.reachedNothing(failure)) {
+            return Mono.just(explained);
         }
-        return ConnectionCheck.check(uri, options.connectTimeout(), fetchLoops)
-                .then(Mono.fromSupplier(() -> explain(failure)))
-                .onErrorResume(rejected -> Mono.just(rejected.getMessage() != null
-                        && rejected.getMessage().startsWith("Authentication failed") ? rejected : explain(failure)));
-    }
-
-    private static boolean reachedNothing(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-                    || t instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Restates a failed connection attempt as what happened, at which {@code host:port}, and what to check. */
-    private Throwable explain(Throwable failure) {
-        String causes = causes(failure);
-        String message;
-        if (causes.contains("WRONGPASS") || causes.contains("NOAUTH") || causes.contains("invalid password")
-                || causes.contains("invalid username-password")) {
-            message = "Authentication failed at " + options.address() + ": check the user and password in the URL ("
-                    + causes + ")";
-        } else {
-            message = "Unable to connect to " + options.address() + " within " + options.connectTimeout().toMillis()
-                    + " ms: is Redis running there and reachable? (" + causes + ")";
-        }
-        return new RedisConnectionException(message, failure);
-    }
-
-    private static String causes(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                text.append(text.length() == 0 ? "" : "; ").append(t.getMessage());
-            }
-        }
-        return text.toString();
+        return ConnectionCheck.check(endpoint)
+                .then(Mono.<Throwable>just(explained))
+                .timeout(remaining, Mono.just(explained))
+                .onErrorResume(found -> Mono.just(ConnectionErrors.unexplained(found) ? explained : found));
     }
 
     /**
@@ -197,5 +217,9 @@ public final class RedisSession implements AutoCloseable {
         client.shutdown(0, 2, TimeUnit.SECONDS);
         fetchLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** The shared connection, and whether its server runs in cluster mode. */
+    private record Shared(StatefulRedisConnection<byte[], byte[]> connection, boolean cluster) {
     }
 }

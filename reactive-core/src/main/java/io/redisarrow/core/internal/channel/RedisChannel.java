@@ -1,9 +1,6 @@
 package io.redisarrow.core.internal.channel;
 
-import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslVerifyMode;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -15,28 +12,25 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.redisarrow.core.internal.reply.PendingReplies;
-import io.redisarrow.core.internal.resp.RespWriter;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A connection of one read's own, used for its pipelined round trips: each batch of commands is
  * written with a single write and flush, and the replies are parsed by {@code RespReader} straight
  * from Netty's buffers into the batch, skipping the per-command objects and per-value buffers of a
- * general-purpose client. Authenticates (AUTH) and selects the database of the URL; speaks TLS for
- * {@code rediss://}. The scan opens it on subscription and closes it when it ends, so it needs no
- * reconnection: a failure fails the scan.
+ * general-purpose client. Authenticates (AUTH) and selects the database of the URL
+ * ({@link Handshake}); speaks TLS for {@code rediss://} ({@link Tls}). The read opens it on
+ * subscription and closes it when it ends, so it needs no reconnection: a failure fails the read.
+ * {@link #close()} ends replies still awaited quietly: whoever waited for them has gone.
  */
 public final class RedisChannel {
 
@@ -52,13 +46,28 @@ public final class RedisChannel {
         this.handler = handler;
     }
 
+    /**
+     * Opens a channel with an endpoint of its own (and so a TLS context of its own); a session
+     * uses {@link RedisEndpoint#connect()}.
+     *
+     * @param uri where to connect, with credentials, database and TLS
+     * @param connectTimeout bounds connection and set-up together
+     * @param group the event loops
+     * @return the channel
+     */
     public static Mono<RedisChannel> connect(RedisURI uri, Duration connectTimeout, EventLoopGroup group) {
-        String address = uri.getHost() + ":" + uri.getPort();
+        return new RedisEndpoint(uri, connectTimeout, group).connect();
+    }
+
+    static Mono<RedisChannel> connect(RedisEndpoint endpoint) {
+        String address = endpoint.address();
+        Duration timeout = endpoint.connectTimeout();
+        RedisURI uri = endpoint.uri();
         return Mono.defer(() -> {
+            SslContext ssl = endpoint.sslContext();
             ReplyDispatcher handler = new ReplyDispatcher(address);
-            SslContext ssl = uri.isSsl() ? sslContext(uri) : null;
-            Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+            Bootstrap bootstrap = new Bootstrap().group(endpoint.group()).channel(NioSocketChannel.class)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.ALLOCATOR, HEAP)
                     .option(ChannelOption.SO_KEEPALIVE, true)
@@ -67,64 +76,44 @@ public final class RedisChannel {
                         @Override
                         protected void initChannel(Channel channel) {
                             if (ssl != null) {
-                                channel.pipeline().addLast(sslHandler(ssl, channel.alloc(), uri));
+                                channel.pipeline().addLast(Tls.handler(ssl, channel.alloc(), uri));
                             }
                             channel.pipeline().addLast(handler);
                         }
                     });
             ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
+            AtomicBoolean connected = new AtomicBoolean();
+            AtomicBoolean cancelled = new AtomicBoolean();
             return Mono.<RedisChannel>create(sink -> {
-                sink.onCancel(() -> connecting.channel().close());
+                sink.onCancel(() -> {
+                    cancelled.set(true);
+                    handler.closing();
+                    connecting.channel().close();
+                });
                 connecting.addListener(f -> {
+                    if (cancelled.get()) {
+                        return;
+                    }
                     if (f.isSuccess()) {
+                        connected.set(true);
                         sink.success(new RedisChannel(connecting.channel(), handler));
                     } else {
-                        sink.error(new RedisConnectionException("Unable to connect to " + address + " within "
-                                + connectTimeout.toMillis() + " ms: is Redis running there and reachable? ("
-                                + f.cause().getMessage() + ")", f.cause()));
+                        sink.error(ConnectionErrors.unreachable(address, timeout, f.cause()));
                     }
                 });
-            });
-        }).flatMap(channel -> channel.handshake(uri, address).thenReturn(channel)
-                .onErrorResume(e -> channel.close().then(Mono.error(e)))
-                .doOnCancel(() -> channel.channel.close()));
+            }).flatMap(channel -> Handshake.run(channel, uri, address).thenReturn(channel)
+                    .onErrorResume(e -> channel.close().then(Mono.error(e)))
+                    .doOnCancel(() -> channel.close().subscribe()))
+                    .timeout(timeout, Mono.error(() -> connected.get()
+                            ? ConnectionErrors.noAnswer(address, timeout, new TimeoutException("AUTH/SELECT"))
+                            : ConnectionErrors.unreachable(address, timeout,
+                                    new TimeoutException("no TCP connection after " + timeout.toMillis() + " ms"))));
+        });
     }
 
-    /** Sends AUTH and SELECT as the URL asks, in one round trip. */
-    private Mono<Void> handshake(RedisURI uri, String address) {
-        Mono<RedisCredentials> credentials = uri.getCredentialsProvider() == null ? Mono.empty()
-                : uri.getCredentialsProvider().resolveCredentials();
-        return credentials.map(List::of).defaultIfEmpty(List.of()).flatMap(found -> {
-            List<List<byte[]>> commands = new ArrayList<>();
-            if (!found.isEmpty() && found.get(0).hasPassword()) {
-                RedisCredentials c = found.get(0);
-                List<byte[]> auth = new ArrayList<>();
-                auth.add(bytes("AUTH"));
-                if (c.hasUsername()) {
-                    auth.add(bytes(c.getUsername()));
-                }
-                auth.add(bytes(new String(c.getPassword())));
-                commands.add(auth);
-            }
-            if (uri.getDatabase() != 0) {
-                commands.add(List.of(bytes("SELECT"), bytes(Integer.toString(uri.getDatabase()))));
-            }
-            if (commands.isEmpty()) {
-                return Mono.empty();
-            }
-            HandshakeReplies replies = new HandshakeReplies(commands.size());
-            ByteBuf out = channel.alloc().buffer();
-            for (List<byte[]> command : commands) {
-                RespWriter.arrayHeader(out, command.size());
-                command.forEach(arg -> RespWriter.bulk(out, arg));
-            }
-            return send(out, replies).then(Mono.defer(() -> replies.error == null ? Mono.<Void>empty()
-                    : Mono.error(new RedisConnectionException(replies.error.contains("WRONGPASS")
-                            || replies.error.contains("NOAUTH") || replies.error.contains("AUTH")
-                                    ? "Authentication failed at " + address
-                                            + ": check the user and password in the URL (" + replies.error + ")"
-                                    : "Redis at " + address + " refused the connection set-up: " + replies.error))));
-        });
+    /** @return {@code host:port} of the server, for messages */
+    public String address() {
+        return handler.address();
     }
 
     /** @return the allocator for command buffers */
@@ -133,77 +122,56 @@ public final class RedisChannel {
     }
 
     /**
-     * Writes the encoded commands with one flush; the replies go to {@code replies}.
+     * Writes the encoded commands with one flush, at once; the replies go to {@code replies}. The
+     * channel owns {@code commands} from this call on and releases it on every path, including a
+     * closed channel and a stopped event loop, where {@code replies} fail instead.
      *
      * @param commands encoded commands (released by the channel)
      * @param replies what reads the replies
-     * @return completes when the last reply has been read
+     * @return completes when the last reply has been read; cancelling it stops waiting (the
+     *         replies are still read, in order, and dropped)
      */
     public Mono<Void> send(ByteBuf commands, PendingReplies replies) {
-        return Mono.defer(() -> {
-            channel.eventLoop().execute(() -> {
-                if (handler.expect(replies)) {
-                    channel.writeAndFlush(commands).addListener(written -> {
-                        if (!written.isSuccess()) {
-                            replies.fail(new RedisConnectionException("writing to Redis at "
-                                    + handler.address() + " failed: " + written.cause().getMessage(), written.cause()));
-                            channel.close();
-                        }
-                    });
-                } else {
-                    commands.release();
-                }
-            });
-            return Mono.fromFuture(replies.future(), true);
+        try {
+            channel.eventLoop().execute(() -> write(commands, replies));
+        } catch (RejectedExecutionException stopped) {
+            commands.release();
+            replies.fail(ConnectionErrors.closed(address()));
+        }
+        return Mono.fromFuture(replies.future(), false);
+    }
+
+    private void write(ByteBuf commands, PendingReplies replies) {
+        if (!handler.expect(replies)) {
+            commands.release();
+            return;
+        }
+        // a write to a closed channel releases the buffer and fails here
+        channel.writeAndFlush(commands).addListener(written -> {
+            if (!written.isSuccess()) {
+                replies.fail(handler.failureOr(ConnectionErrors.lost(address(), written.cause())));
+                channel.close();
+            }
         });
     }
 
-    /** Closes the connection; waiting writes fail. */
+    /**
+     * Closes the connection. Replies still awaited end quietly (cancelled, never failed), since only
+     * a read that has ended closes its channel; later {@link #send}s fail. Idempotent.
+     *
+     * @return completes when the channel is closed
+     */
     public Mono<Void> close() {
-        return Mono.create(sink -> channel.close().addListener(f -> sink.success()));
+        return Mono.create(sink -> {
+            handler.closing();
+            channel.close().addListener(f -> sink.success());
+        });
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static SslContext sslContext(RedisURI uri) {
-        try {
-            SslContextBuilder builder = SslContextBuilder.forClient();
-            if (uri.getVerifyMode() == SslVerifyMode.NONE) {
-                builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
-            }
-            return builder.build();
-        } catch (SSLException e) {
-            throw new RedisConnectionException("cannot set up TLS: " + e.getMessage(), e);
-        }
-    }
-
-    private static SslHandler sslHandler(SslContext ssl, ByteBufAllocator alloc, RedisURI uri) {
-        SslHandler handler = ssl.newHandler(alloc, uri.getHost(), uri.getPort());
-        if (uri.getVerifyMode() == SslVerifyMode.FULL) {
-            SSLEngine engine = handler.engine();
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            engine.setSSLParameters(parameters);
-        }
-        return handler;
-    }
-
-    /** Reads the replies of AUTH and SELECT, keeping the first error. */
-    private static final class HandshakeReplies extends PendingReplies {
-
-        String error;
-
-        HandshakeReplies(int expected) {
-            super(expected);
-        }
-
-        @Override
-        public void error(String message) {
-            if (error == null) {
-                error = message;
-            }
-        }
+    /** @return the TLS engine, or null without TLS; for tests */
+    @Nullable
+    SSLEngine sslEngine() {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        return ssl == null ? null : ssl.engine();
     }
 }

@@ -1,12 +1,12 @@
 package io.redisarrow.core.internal.channel;
 
-import io.lettuce.core.RedisConnectionException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-
+import io.redisarrow.core.BatchTooLargeException;
 import io.redisarrow.core.internal.reply.PendingReplies;
 import io.redisarrow.core.internal.resp.RespReader;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -14,7 +14,10 @@ import java.util.List;
 /**
  * Pairs the replies arriving on a fetch channel with the writes waiting for them, in order, and
  * feeds each to its {@link PendingReplies}. Accumulates partial replies across reads. When the
- * connection fails or closes, every waiting write fails with the reason.
+ * connection fails or the server closes it, every waiting write fails with the reason (bytes that
+ * are not RESP fail them with {@link ConnectionErrors#notResp}); when we close it ourselves
+ * ({@link #closing()}), they are cancelled instead, quietly: whoever waited for them has gone, and a
+ * failure would only reach Reactor's dropped-error hook, which logs it at ERROR level.
  */
 final class ReplyDispatcher extends ByteToMessageDecoder {
 
@@ -26,6 +29,8 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
 
     private final RespReader reader = new RespReader();
 
+    private volatile boolean closing;
+
     ReplyDispatcher(String address) {
         this.address = address;
     }
@@ -33,6 +38,11 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
     /** @return host:port of the server, for error messages */
     String address() {
         return address;
+    }
+
+    /** Marks the coming close as deliberate: replies still awaited are cancelled, not failed. */
+    void closing() {
+        closing = true;
     }
 
     /** Registers replies to wait for; call on the event loop, before writing their commands. */
@@ -43,6 +53,11 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         }
         waiting.add(replies);
         return true;
+    }
+
+    /** @return why the connection failed, if it did; else {@code otherwise} */
+    Throwable failureOr(Throwable otherwise) {
+        return failure != null ? failure : otherwise;
     }
 
     @Override
@@ -67,15 +82,36 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        failAll(new RedisConnectionException("the connection to " + address + " was closed"));
+        if (closing) {
+            cancelAll();
+        } else {
+            failAll(ConnectionErrors.closed(address));
+        }
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        failAll(new RedisConnectionException("the connection to " + address + " failed: " + cause.getMessage(),
-                cause));
+        if (closing) {
+            cancelAll();
+        } else {
+            BatchTooLargeException tooLarge = tooLarge(cause);
+            failAll(tooLarge != null ? tooLarge : ConnectionErrors.lost(address, cause));
+        }
         ctx.close();
+    }
+
+    /**
+     * @return the batch limit a reply reader hit while decoding (wrapped by Netty's decoder), which
+     *         is the read's own failure, not the connection's; or null
+     */
+    private static @Nullable BatchTooLargeException tooLarge(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BatchTooLargeException found) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private void failAll(Throwable cause) {
@@ -85,6 +121,16 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         PendingReplies replies;
         while ((replies = waiting.poll()) != null) {
             replies.fail(cause);
+        }
+    }
+
+    private void cancelAll() {
+        if (failure == null) {
+            failure = ConnectionErrors.closed(address);
+        }
+        PendingReplies replies;
+        while ((replies = waiting.poll()) != null) {
+            replies.future().cancel(false);
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.redisarrow.core.internal.plan;
 
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.netty.channel.EventLoopGroup;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.fetch.FetchStage;
 import io.redisarrow.core.internal.fetch.TypeFetches;
 import io.redisarrow.core.internal.source.KeySource;
@@ -19,7 +18,8 @@ import java.time.Duration;
  * Entry point of every keyspace read: SCAN (with TYPE as the {@link KeyTypeFilter} says) on the
  * shared connection → batches of keys → pipelined value commands (+TTL) on the read's own
  * {@link RedisChannel} → {@link RawBatch}es in key order, sized by a {@link BatchPlan} and, for
- * an adaptive read, by the channel's latency measured with one PING ({@link LatencyProbe}). The channel lives exactly as long as the subscription.
+ * an adaptive read, by the channel's latency measured with PINGs ({@link LatencyProbe}). The
+ * channel lives exactly as long as the subscription.
  */
 public final class Reads {
 
@@ -28,20 +28,18 @@ public final class Reads {
 
     /**
      * @param connection the shared connection, used for SCAN
-     * @param uri where the read's channel connects (credentials, database, TLS)
-     * @param connectTimeout the channel's connect timeout
-     * @param group the event loops of read channels
+     * @param endpoint where the read's channel connects (credentials, database, TLS, connect timeout)
      * @param request what to read
      * @param timeout the longest one round trip may take
      * @return the batches; see {@link ReadPipeline}
      */
-    public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisURI uri,
-            Duration connectTimeout, EventLoopGroup group, ReadRequest request, Duration timeout) {
+    public static Flux<RawBatch> read(StatefulRedisConnection<byte[], byte[]> connection, RedisEndpoint endpoint,
+            ReadRequest request, Duration timeout) {
         BatchPlan plan = BatchPlan.of(request);
         KeyTypeFilter types = new KeyTypeFilter(request.typeFilter(), request.values().keyType());
-        KeySource keys = new ScanKeySource(connection, uri.getHost() + ":" + uri.getPort(), request.pattern(),
-                plan.countHint(), types, timeout);
-        return Flux.usingWhen(RedisChannel.connect(uri, connectTimeout, group), channel -> {
+        KeySource keys = new ScanKeySource(connection, endpoint.address(), request.pattern(), plan.countHint(), types,
+                timeout);
+        return Flux.usingWhen(endpoint.connect(), channel -> {
             FetchStage stage = new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout,
                     types::otherTypeSeen);
             if (!request.adaptiveBatchSize()) {

@@ -2,12 +2,12 @@ package io.redisarrow.core.internal.source;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
+import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.Timeouts;
 import io.redisarrow.core.internal.command.ScanCommands;
 import reactor.core.publisher.Flux;
@@ -68,7 +68,7 @@ public final class ScanKeySource implements KeySource {
                     .timeout(timeout, Mono.error(() -> Timeouts.exception("SCAN", timeout)))
                     .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException)
                             && !(e instanceof RedisCommandExecutionException),
-                            e -> new RedisConnectionException("SCAN on " + address + " failed: " + e.getMessage(), e));
+                            e -> ConnectionErrors.commandFailed("SCAN", address, e));
         });
     }
 }
