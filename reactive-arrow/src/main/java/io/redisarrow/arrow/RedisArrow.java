@@ -120,12 +120,7 @@ public final class RedisArrow implements AutoCloseable {
             if (closed.get()) {
                 return Flux.error(new IllegalStateException("this RedisArrow is closed"));
             }
-            return open.thenMany(session.read(read))
-                    .publishOn(decodeScheduler, 1)
-                    .map(raw -> {
-                        var decoded = decoder.decode(raw, allocator);
-                        return new RecordBatch(decoded.root(), decoded.nulledValues());
-                    });
+            return RecordBatches.decode(open.thenMany(session.read(read)), decoder, allocator, decodeScheduler);
         });
     }
 
