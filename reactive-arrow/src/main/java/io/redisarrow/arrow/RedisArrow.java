@@ -100,11 +100,12 @@ public final class RedisArrow implements AutoCloseable {
      * operators above it: end your chain with
      * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}. Inside {@code flatMap}, the inner
      * publisher owns its batch: tie its life to it with {@code Mono.using(() -> batch, ...,
-     * RecordBatch::close)}. An operator that has just been cancelled or has timed out (such as
-     * {@code timeout}) passes a batch reaching it in that same instant to Reactor's
-     * {@code Hooks.onNextDropped} rather than to the discard hook; applications using such
-     * operators also close batches there:
-     * {@code Hooks.onNextDropped(o -> { if (o instanceof RecordBatch b) b.close(); })}.
+     * RecordBatch::close)}. The scan hands on nothing once a cancel has reached it, but a batch
+     * handed on in the very instant of a cancel depends on the operator receiving it: {@code timeout}
+     * then passes it to Reactor's {@code Hooks.onNextDropped} rather than to the discard hook (close
+     * batches there too:
+     * {@code Hooks.onNextDropped(o -> { if (o instanceof RecordBatch b) b.close(); })}), and
+     * {@code buffer} may add it to a list it has already discarded.
      *
      * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. After
      * it, at most {@link HashScan#parallel()} round trips are in flight or held, plus one raw batch
