@@ -44,7 +44,7 @@ final class DecodeSubscriber<I, O> implements CoreSubscriber<I>, Subscription, S
 
     private volatile boolean done;
 
-    private @Nullable Throwable error;
+    private volatile @Nullable Throwable error;
 
     private volatile boolean cancelled;
 
