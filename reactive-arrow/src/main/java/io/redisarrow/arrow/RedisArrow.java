@@ -90,24 +90,43 @@ public final class RedisArrow implements AutoCloseable {
      * null.
      *
      * <p><b>Ownership:</b> every emitted {@link RecordBatch} belongs to the subscriber, who must
-     * close it. The library holds decoded batches only while decoding and hands each one on at
-     * once, so on complete, error, cancel or {@code take(n)} nothing of the library's is left in
-     * the allocator. Operators you add downstream that queue or drop elements ({@code publishOn},
-     * {@code limitRate}, {@code buffer}, {@code filter}) must release what they drop: end your
-     * chain with {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     * close it. The library decodes one batch at a time, only while the subscriber has demand, and
+     * hands it on as soon as it is decoded; a batch it decoded but cannot hand on (the subscriber
+     * cancelled or the read failed while it was being decoded, or the subscriber's {@code onNext}
+     * threw) it closes itself, so on complete, error, cancel or {@code take(n)} nothing of the
+     * library's is left in the allocator. Operators you add that queue or drop batches
+     * ({@code publishOn}, {@code limitRate}, {@code buffer}, {@code filter}, {@code concatMap},
+     * {@code flatMap}) release what they drop through the discard hook, which acts only on the
+     * operators above it: end your chain with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}. Inside {@code flatMap}, the inner
+     * publisher owns its batch: tie its life to it with {@code Mono.using(() -> batch, ...,
+     * RecordBatch::close)}. The scan hands on nothing once a cancel has reached it, but a batch
+     * handed on in the very instant of a cancel depends on the operator receiving it: {@code timeout}
+     * then passes it to Reactor's {@code Hooks.onNextDropped} rather than to the discard hook (close
+     * batches there too:
+     * {@code Hooks.onNextDropped(o -> { if (o instanceof RecordBatch b) b.close(); })}), and
+     * {@code buffer} may add it to a list it has already discarded.
      *
-     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request; after
-     * it, at most {@link HashScan#parallel()} round trips are in flight or held, so the raw bytes
-     * held stay near {@code parallel x batchSize} rows however slow the subscriber is.
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. After
+     * it, at most {@link HashScan#parallel()} round trips are in flight or held, plus one raw batch
+     * waiting to be decoded; the next raw batch is taken only once the previous batch was handed
+     * on. So the raw bytes held stay near {@code (parallel + 1) x batchSize} rows, and the Arrow
+     * memory the library holds is the one batch being decoded, however slow the subscriber is.
      *
-     * <p><b>Cancellation:</b> stops the SCAN loop at once; round trips in flight finish on the
-     * connection and their replies are dropped (they hold heap memory only).
+     * <p><b>Cancellation:</b> stops the SCAN loop (a SCAN reply still on its way is ignored) and
+     * closes the scan's own fetch connection, abandoning the round trips in flight: Redis may still
+     * run the commands it has received, but their replies are never read. A batch being decoded
+     * when the cancel arrives is closed once decoding ends; nothing is emitted after the cancel has
+     * reached the scan.
      *
      * <p><b>Errors:</b> {@code RedisConnectionException} naming {@code host:port} when Redis cannot
-     * be reached or rejects the credentials; {@code RedisCommandTimeoutException} when a round
-     * trip exceeds the command timeout; {@link ValueConversionException} for a value that does not
-     * parse under {@link ParseErrorPolicy#FAIL}; {@link IllegalStateException} after
-     * {@link #close()}.
+     * be reached, rejects the credentials, or the fetch connection fails mid-scan;
+     * {@code RedisCommandTimeoutException} when a round trip exceeds the command timeout;
+     * {@link ValueConversionException} for a value that does not parse under
+     * {@link ParseErrorPolicy#FAIL}; {@link IllegalStateException} after {@link #close()}; an
+     * exception thrown by the subscriber's {@code onNext}, after that batch was closed and the scan
+     * cancelled. Errors are signalled as soon as they occur: a batch being decoded at that moment
+     * is closed, not emitted, and a raw batch waiting for demand is dropped.
      *
      * @param scan what to read
      * @return a cold publisher; each subscription runs its own scan
@@ -120,12 +139,7 @@ public final class RedisArrow implements AutoCloseable {
             if (closed.get()) {
                 return Flux.error(new IllegalStateException("this RedisArrow is closed"));
             }
-            return open.thenMany(session.read(read))
-                    .publishOn(decodeScheduler, 1)
-                    .map(raw -> {
-                        var decoded = decoder.decode(raw, allocator);
-                        return new RecordBatch(decoded.root(), decoded.nulledValues());
-                    });
+            return RecordBatches.decode(open.thenMany(session.read(read)), decoder, allocator, decodeScheduler);
         });
     }
 

@@ -3,7 +3,6 @@ package io.redisarrow.arrow;
 import io.redisarrow.core.RedisArrowException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A Redis value that could not be converted to its column's Arrow type under
@@ -15,6 +14,8 @@ public final class ValueConversionException extends RedisArrowException {
     private static final long serialVersionUID = 1L;
 
     private static final int SHOWN_BYTES = 200;
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final byte[] key;
 
@@ -67,21 +68,33 @@ public final class ValueConversionException extends RedisArrowException {
     }
 
     /**
-     * Renders bytes for a message: printable ASCII and UTF-8 as text, other bytes as {@code \xNN},
-     * long values cut after 200 bytes.
+     * Renders bytes for a message, quoted: printable ASCII as is ({@code '} and {@code \\}
+     * escaped), well-formed UTF-8 of printable characters as text, and every other byte (control
+     * characters, bytes of invalid or overlong UTF-8) as its value, {@code \xNN}. Values longer
+     * than 200 bytes are cut there and end with {@code ... (N bytes)}.
      */
     static String quote(byte[] bytes) {
-        byte[] shown = bytes.length > SHOWN_BYTES ? Arrays.copyOf(bytes, SHOWN_BYTES) : bytes;
-        String text = new String(shown, StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(text.length() + 2).append('\'');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\uFFFD' || Character.isISOControl(c)) {
-                out.append(String.format("\\x%02x", (int) c & 0xff));
-            } else if (c == '\'' || c == '\\') {
-                out.append('\\').append(c);
+        int shown = Math.min(bytes.length, SHOWN_BYTES);
+        StringBuilder out = new StringBuilder(shown + 16).append('\'');
+        int i = 0;
+        while (i < shown) {
+            int b = bytes[i] & 0xff;
+            if (b >= 0x20 && b < 0x7f) {
+                if (b == '\'' || b == '\\') {
+                    out.append('\\');
+                }
+                out.append((char) b);
+                i++;
+                continue;
+            }
+            int length = b >= 0x80 ? sequenceLength(bytes, i, shown) : 0;
+            int codePoint = length > 0 ? codePoint(bytes, i, length) : -1;
+            if (codePoint >= 0 && !Character.isISOControl(codePoint)) {
+                out.appendCodePoint(codePoint);
+                i += length;
             } else {
-                out.append(c);
+                out.append("\\x").append(HEX[b >> 4]).append(HEX[b & 0xf]);
+                i++;
             }
         }
         out.append('\'');
@@ -89,5 +102,49 @@ public final class ValueConversionException extends RedisArrowException {
             out.append("... (").append(bytes.length).append(" bytes)");
         }
         return out.toString();
+    }
+
+    /** @return the length of the well-formed UTF-8 sequence at {@code i} ending by {@code end}, or 0 */
+    private static int sequenceLength(byte[] bytes, int i, int end) {
+        int b = bytes[i] & 0xff;
+        int length;
+        int min;
+        int max = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf) {
+            length = 2;
+            min = 0x80;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            length = 3;
+            min = b == 0xe0 ? 0xa0 : 0x80; // no overlong forms
+            max = b == 0xed ? 0x9f : 0xbf; // no surrogates
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            length = 4;
+            min = b == 0xf0 ? 0x90 : 0x80;
+            max = b == 0xf4 ? 0x8f : 0xbf; // nothing past U+10FFFF
+        } else {
+            return 0;
+        }
+        if (i + length > end) {
+            return 0;
+        }
+        int second = bytes[i + 1] & 0xff;
+        if (second < min || second > max) {
+            return 0;
+        }
+        for (int k = 2; k < length; k++) {
+            int next = bytes[i + k] & 0xff;
+            if (next < 0x80 || next > 0xbf) {
+                return 0;
+            }
+        }
+        return length;
+    }
+
+    private static int codePoint(byte[] bytes, int i, int length) {
+        int codePoint = bytes[i] & (0xff >> (length + 1));
+        for (int k = 1; k < length; k++) {
+            codePoint = (codePoint << 6) | (bytes[i + k] & 0x3f);
+        }
+        return codePoint;
     }
 }

@@ -4,12 +4,15 @@ import org.apache.arrow.vector.DecimalVector;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Writes Decimal values from {@code [+-]digits[.digits][(e|E)[+-]digits]} at the column's scale.
- * Never rounds: a value with non-zero digits beyond the scale, or more digits than the precision,
- * does not parse. Values of up to 18 digits take a path without allocation.
+ * Writes Decimal values from {@code [+-]digits[.digits][(e|E)[+-]digits]} at the column's scale,
+ * with Arrow's meaning of the scale: the value is the unscaled integer times {@code 10^-scale}, so
+ * under a negative scale {@code -k} a value must be a multiple of {@code 10^k} (Decimal(10, -2)
+ * stores {@code 12300} as 123). Never rounds: a value with non-zero digits beyond the scale, or
+ * more digits than the precision, does not parse. Values of up to 18 significant digits without an
+ * exponent take a path without allocation; the rest go through {@link BigDecimal}, read from a
+ * reused {@code char[]} rather than a String.
  */
 final class DecimalConsumer implements ColumnConsumer {
 
@@ -23,7 +26,17 @@ final class DecimalConsumer implements ColumnConsumer {
         }
     }
 
+    private static final int MAX_LENGTH = 64;
+
+    private static final int WRITTEN = 1;
+
+    private static final int REJECTED = 0;
+
+    private static final int FALL_BACK = -1;
+
     private final DecimalVector vector;
+
+    private final char[] chars = new char[MAX_LENGTH];
 
     private final int scale;
 
@@ -37,15 +50,20 @@ final class DecimalConsumer implements ColumnConsumer {
 
     @Override
     public boolean consume(int row, byte[] data, int offset, int length) {
-        if (length == 0 || length > 64 || !syntaxOk(data, offset, length)) {
+        if (length == 0 || length > MAX_LENGTH || !syntaxOk(data, offset, length)) {
             return false;
         }
-        if (!hasExponent(data, offset, length) && fast(row, data, offset, length)) {
-            return true;
+        if (!hasExponent(data, offset, length)) {
+            int fast = fast(row, data, offset, length);
+            if (fast != FALL_BACK) {
+                return fast == WRITTEN;
+            }
         }
         try {
-            BigDecimal value = new BigDecimal(new String(data, offset, length, StandardCharsets.US_ASCII));
-            BigDecimal scaled = value.setScale(scale);
+            for (int i = 0; i < length; i++) {
+                chars[i] = (char) data[offset + i];
+            }
+            BigDecimal scaled = new BigDecimal(chars, 0, length).setScale(scale);
             if (scaled.precision() > precision && scaled.signum() != 0) {
                 return false;
             }
@@ -60,53 +78,62 @@ final class DecimalConsumer implements ColumnConsumer {
         }
     }
 
-    /** Parses plain decimals of up to 18 significant digits at the column's scale; false to fall back. */
-    private boolean fast(int row, byte[] data, int offset, int length) {
+    /**
+     * Parses plain decimals of up to 18 significant digits: the digits make a mantissa {@code m}
+     * with {@code f} fraction digits, so the unscaled value at scale {@code s} is
+     * {@code m x 10^(s - f)}, which must be a whole number (a negative scale asks for trailing
+     * zeros, a positive one for no more fraction digits than it holds, bar zeros).
+     *
+     * @return {@link #WRITTEN}, {@link #REJECTED}, or {@link #FALL_BACK} for the exact path
+     */
+    private int fast(int row, byte[] data, int offset, int length) {
         int i = offset;
         int end = offset + length;
         boolean negative = data[i] == '-';
         if (data[i] == '-' || data[i] == '+') {
             i++;
         }
-        long unscaled = 0;
+        long mantissa = 0;
         int digits = 0;
-        int fraction = -1;
+        int fraction = 0;
+        boolean dot = false;
         for (; i < end; i++) {
             byte c = data[i];
             if (c == '.') {
-                fraction = 0;
+                dot = true;
                 continue;
             }
-            if (fraction >= 0) {
-                if (fraction == scale) {
-                    if (c != '0') {
-                        return false;
-                    }
-                    continue;
-                }
+            if (dot) {
                 fraction++;
             }
-            if (unscaled != 0 || c != '0') {
+            if (mantissa != 0 || c != '0') {
                 digits++;
             }
             if (digits > 18) {
-                return false;
+                return FALL_BACK;
             }
-            unscaled = unscaled * 10 + (c - '0');
+            mantissa = mantissa * 10 + (c - '0');
         }
-        int missing = scale - Math.max(0, fraction);
-        if (missing > 0) {
-            if (digits + missing > 18) {
-                return false;
+        long unscaled;
+        int shift = scale - fraction;
+        if (mantissa == 0) {
+            unscaled = 0;
+        } else if (shift >= 0) {
+            if (digits + shift > 18) {
+                return FALL_BACK;
             }
-            unscaled *= POWERS[missing];
-            digits += unscaled == 0 ? 0 : missing;
+            unscaled = mantissa * POWERS[shift];
+        } else {
+            if (-shift > 18 || mantissa % POWERS[-shift] != 0) {
+                return REJECTED;
+            }
+            unscaled = mantissa / POWERS[-shift];
         }
-        if (digits > precision) {
-            return false;
+        if (precision < POWERS.length && unscaled >= POWERS[precision]) {
+            return REJECTED;
         }
         vector.set(row, negative ? -unscaled : unscaled);
-        return true;
+        return WRITTEN;
     }
 
     private static boolean hasExponent(byte[] data, int offset, int length) {

@@ -126,7 +126,16 @@ class ConsumersUnitTests {
         assertThat(decode(new ArrowType.Date(DateUnit.DAY), "2024-02-29", "19782", "2024-01-01T23:00:00-02:00", "2023-02-29"))
                 .containsExactly(19782, 19782, (int) LocalDate.of(2024, 1, 2).toEpochDay(), "!");
         assertThat(decode(new ArrowType.Date(DateUnit.MILLISECOND), "1970-01-02", "5"))
-                .containsExactly(LocalDateTime.of(1970, 1, 2, 0, 0), LocalDateTime.of(1970, 1, 1, 0, 0, 0, 5_000_000));
+                .containsExactly(LocalDateTime.of(1970, 1, 2, 0, 0), LocalDateTime.of(1970, 1, 1, 0, 0));
+    }
+
+    @Test
+    void dateMillisAreAlwaysMidnightUtcAsArrowRequires() {
+        // 2024-01-01T10:00:00Z, one millisecond before the epoch, a date-time with an offset, the smallest long
+        assertThat(decode(new ArrowType.Date(DateUnit.MILLISECOND), "1704103200000", "-1", "2024-01-01T23:30:00-02:00",
+                "-9223372036854775808"))
+                .containsExactly(LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.of(1969, 12, 31, 0, 0),
+                        LocalDateTime.of(2024, 1, 2, 0, 0), "!");
     }
 
     @Test
@@ -151,6 +160,19 @@ class ConsumersUnitTests {
         assertThat(decode(new ArrowType.Decimal(38, 0, 128), "99999999999999999999999999999999999999", "-12345678901234567890"))
                 .containsExactly(new BigDecimal("99999999999999999999999999999999999999"),
                         new BigDecimal("-12345678901234567890"));
+    }
+
+    @Test
+    void negativeScalesStoreTheValueOverATenPower() {
+        // Arrow: value = unscaled x 10^-scale, so Decimal(10, -2) holds 12300 as 123 and cannot hold 12345
+        List<Object> values = decode(new ArrowType.Decimal(10, -2, 128), "12300", "12345", "-500", "0", "1.23e4", "12300.00",
+                "123.5", "999999999900", "9999999999900", "123456789012345678900");
+        assertThat(values).containsExactly(BigDecimal.valueOf(123, -2), "!", BigDecimal.valueOf(-5, -2),
+                BigDecimal.valueOf(0, -2), BigDecimal.valueOf(123, -2), BigDecimal.valueOf(123, -2), "!",
+                BigDecimal.valueOf(9_999_999_999L, -2), "!", "!");
+        assertThat(((BigDecimal) values.get(0)).unscaledValue()).isEqualTo(123);
+        assertThat(decode(new ArrowType.Decimal(38, -3, 128), "123456789012345678901000", "123456789012345678901001"))
+                .containsExactly(new BigDecimal("123456789012345678901").scaleByPowerOfTen(3).setScale(-3), "!");
     }
 
     @Test
