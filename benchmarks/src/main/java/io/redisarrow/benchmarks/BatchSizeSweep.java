@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 final class BatchSizeSweep {
 
-    static final int[] BATCH_SIZES = { 100, 500, 1_000, 5_000, 10_000, 100_000 };
+    static final int[] BATCH_SIZES = { 100, 500, 1_000, 2_000, 5_000, 10_000, 100_000 };
 
     private BatchSizeSweep() {
     }

@@ -28,6 +28,9 @@ final class ParallelSweep {
 
     static final int SMALL_BATCH = 100;
 
+    /** A batch size beside the default, to show what the default was chosen against. */
+    static final int OTHER_BATCH = 1000;
+
     /** redis-benchmark clients for the ceiling through the proxy: enough that latency does not bound it. */
     static final int PROXIED_CEILING_CLIENTS = 50;
 
@@ -100,8 +103,9 @@ final class ParallelSweep {
         try (Reader reader = new JedisReader(url, BenchData.FIELDS.length, rows)) {
             jedis = Measurement.of(reader, rows, bench.repetitions(), bench.cost());
         }
-        List<Integer> batchSizes = alsoSmallBatches && latency > 0 ? List.of(HashScan.DEFAULT_BATCH_SIZE, SMALL_BATCH)
-                : List.of(HashScan.DEFAULT_BATCH_SIZE);
+        List<Integer> batchSizes = alsoSmallBatches && latency > 0
+                ? List.of(HashScan.DEFAULT_BATCH_SIZE, OTHER_BATCH, SMALL_BATCH)
+                : List.of(HashScan.DEFAULT_BATCH_SIZE, OTHER_BATCH);
         for (int batchSize : batchSizes) {
             Measurement first = null;
             for (int parallel : PARALLELS) {

@@ -2,7 +2,6 @@ package io.redisarrow.benchmarks;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import io.redisarrow.arrow.HashScan;
-import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.TypeFilter;
 
 import java.util.ArrayList;
@@ -26,9 +25,9 @@ final class Readers {
 
         DEFAULTS(DEFAULTS_LABEL),
         PROJECTED("redis-arrow HMGET 10 fields, default options"),
-        FIXED_1000(f("redis-arrow HGETALL, batchSize %,d, SCAN TYPE hash", HashScan.DEFAULT_BATCH_SIZE)),
-        FIXED_100_NO_TYPE(f("redis-arrow HGETALL, batchSize %,d, no SCAN TYPE", ReadRequest.MIN_ADAPTIVE_BATCH_SIZE)),
-        FIXED_1000_NO_TYPE(f("redis-arrow HGETALL, batchSize %,d, no SCAN TYPE", HashScan.DEFAULT_BATCH_SIZE)),
+        DEFAULT_SIZE_WITH_TYPE(f("redis-arrow HGETALL, batchSize %,d, SCAN TYPE hash on every page",
+                HashScan.DEFAULT_BATCH_SIZE)),
+        FIXED_1000(f("redis-arrow HGETALL, batchSize %,d, SCAN TYPE hash (the earlier defaults)", EARLIER_BATCH_SIZE)),
         HELD("redis-arrow HGETALL, default options, every batch held");
 
         final String label;
@@ -42,14 +41,14 @@ final class Readers {
             return switch (this) {
                 case DEFAULTS, HELD -> builder.build();
                 case PROJECTED -> builder.project(BenchData.FIELDS).build();
-                case FIXED_1000 -> builder.batchSize(HashScan.DEFAULT_BATCH_SIZE).typeFilter(TypeFilter.ALWAYS).build();
-                case FIXED_100_NO_TYPE -> builder.batchSize(ReadRequest.MIN_ADAPTIVE_BATCH_SIZE)
-                        .typeFilter(TypeFilter.NEVER).build();
-                case FIXED_1000_NO_TYPE -> builder.batchSize(HashScan.DEFAULT_BATCH_SIZE).typeFilter(TypeFilter.NEVER)
-                        .build();
+                case DEFAULT_SIZE_WITH_TYPE -> builder.typeFilter(TypeFilter.ALWAYS).build();
+                case FIXED_1000 -> builder.batchSize(EARLIER_BATCH_SIZE).typeFilter(TypeFilter.ALWAYS).build();
             };
         }
     }
+
+    /** The batch size the defaults had before the batch-size sweep chose the current one. */
+    static final int EARLIER_BATCH_SIZE = 1000;
 
     /** The scenario name of redis-arrow with every option at its default. */
     static final String DEFAULTS_LABEL = "redis-arrow HGETALL, default options";
@@ -115,15 +114,14 @@ final class Readers {
                 random existing keys (no misses, checked). redis-arrow rows close each batch as it arrives, as a \
                 streaming subscriber does (the Jedis and Lettuce readers keep nothing either), except the row that \
                 holds every batch until the pass ends. "Default options" sets nothing but the pattern and schema: \
-                `parallel` %d, the batch size chosen from the measured round trip (between %,d and %,d keys), SCAN \
-                `TYPE hash` only once a key of another type shows up (none here); the other rows fix what they name. \
-                SCAN COUNT is the library's default (largest batch x parallel). The Jedis and Lettuce baselines use \
+                `parallel` %d, batches of %,d keys, SCAN `TYPE hash` only once a key of another type shows up (none \
+                here); the other rows fix what they name. SCAN COUNT is the library's default (batchSize x parallel). The Jedis and Lettuce baselines use \
                 SCAN COUNT %,d. Server µs/row: Redis' own command time (INFO \
                 commandstats, SCAN included) per row over the measured passes; it leaves out socket I/O.""",
                 repetitions == 1 ? "1 measured pass" : repetitions + " measured passes",
                 baselines.ceilingClients() == 1 ? "1 client" : baselines.ceilingClients() + " clients",
-                ServerCeiling.PIPELINE, HashScan.DEFAULT_PARALLEL, ReadRequest.MIN_ADAPTIVE_BATCH_SIZE,
-                HashScan.DEFAULT_BATCH_SIZE, RedisArrowReader.BASELINE_SCAN_COUNT));
+                ServerCeiling.PIPELINE, HashScan.DEFAULT_PARALLEL, HashScan.DEFAULT_BATCH_SIZE,
+                RedisArrowReader.BASELINE_SCAN_COUNT));
         return table;
     }
 }

@@ -33,11 +33,12 @@ public final class HashScan {
     public static final String DEFAULT_PATTERN = "*";
 
     /**
-     * Default of the most keys per pipelined round trip and rows per batch. Unless
-     * {@link Builder#batchSize(int)} is set, a scan chooses its batch size from the round-trip
-     * latency it measures, between {@link ReadRequest#MIN_ADAPTIVE_BATCH_SIZE} (loopback) and this.
+     * Default keys per pipelined round trip, also the most rows a batch holds. Chosen by the
+     * benchmark's batch-size sweep on loopback and its latency sweep behind added delay
+     * ({@code docs/performance.md}): smaller batches pay more per round trip, larger ones hold
+     * more memory without reading faster.
      */
-    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_BATCH_SIZE = 5000;
 
     /** Default number of pipelined round trips in flight. */
     public static final int DEFAULT_PARALLEL = 4;
@@ -96,17 +97,9 @@ public final class HashScan {
         return schema;
     }
 
-    /**
-     * @return keys per round trip and most rows per batch (with {@link #adaptiveBatchSize()}, the
-     *         most a chosen size may be)
-     */
+    /** @return keys per round trip and most rows per batch */
     public int batchSize() {
         return read.batchSize();
-    }
-
-    /** @return whether the batch size is chosen from the measured latency (no {@code batchSize} set) */
-    public boolean adaptiveBatchSize() {
-        return read.adaptiveBatchSize();
     }
 
     /** @return the SCAN COUNT hint */
@@ -194,7 +187,7 @@ public final class HashScan {
     public static final class Builder {
 
         private final ReadRequest.Builder read = ReadRequest.builder().pattern(DEFAULT_PATTERN)
-                .batchSize(DEFAULT_BATCH_SIZE).adaptiveBatchSize(true).parallel(DEFAULT_PARALLEL)
+                .batchSize(DEFAULT_BATCH_SIZE).parallel(DEFAULT_PARALLEL)
                 .typeFilter(DEFAULT_TYPE_FILTER);
 
         private Schema schema;
@@ -237,16 +230,12 @@ public final class HashScan {
         }
 
         /**
-         * Fixes the keys per pipelined round trip, also the most rows per batch. When not set, the
-         * scan measures its connection's round-trip latency once (one PING) and takes one key per
-         * microsecond of it, between {@link ReadRequest#MIN_ADAPTIVE_BATCH_SIZE} and
-         * {@link #DEFAULT_BATCH_SIZE}: small batches on loopback, full ones behind a network.
-         *
-         * @param batchSize keys per pipelined round trip and most rows per batch
+         * @param batchSize keys per pipelined round trip and most rows per batch, between 1 and
+         *        {@link ReadRequest#MAX_BATCH_SIZE}; see {@link #DEFAULT_BATCH_SIZE}
          * @return this builder
          */
         public Builder batchSize(int batchSize) {
-            read.batchSize(batchSize).adaptiveBatchSize(false);
+            read.batchSize(batchSize);
             return this;
         }
 

@@ -20,9 +20,6 @@ public final class ReadRequest {
      */
     public static final int MAX_BATCH_SIZE = 1_000_000;
 
-    /** The smallest batch an adaptive read chooses. */
-    public static final int MIN_ADAPTIVE_BATCH_SIZE = 100;
-
     private final String pattern;
 
     private final int countHint;
@@ -41,8 +38,6 @@ public final class ReadRequest {
 
     private final TypeFilter typeFilter;
 
-    private final boolean adaptiveBatchSize;
-
     private ReadRequest(Builder builder) {
         this.pattern = builder.pattern;
         this.countHintSet = builder.countHint > 0;
@@ -54,7 +49,6 @@ public final class ReadRequest {
         this.withTtl = builder.withTtl;
         this.limit = builder.limit;
         this.typeFilter = builder.typeFilter;
-        this.adaptiveBatchSize = builder.adaptiveBatchSize;
     }
 
     /** @return a builder with pattern {@code *}, batches of 1000 keys and one round trip in flight */
@@ -77,20 +71,9 @@ public final class ReadRequest {
         return countHintSet;
     }
 
-    /**
-     * @return keys per pipelined round trip, also the maximum rows per batch; with
-     *         {@link #adaptiveBatchSize()}, the largest size the read may choose
-     */
+    /** @return keys per pipelined round trip, also the maximum rows per batch */
     public int batchSize() {
         return batchSize;
-    }
-
-    /**
-     * @return whether the read chooses its batch size from the measured round-trip time, between
-     *         {@link #MIN_ADAPTIVE_BATCH_SIZE} and {@link #batchSize()}
-     */
-    public boolean adaptiveBatchSize() {
-        return adaptiveBatchSize;
     }
 
     /** @return pipelined round trips in flight */
@@ -122,7 +105,7 @@ public final class ReadRequest {
     public String toString() {
         return "ReadRequest{pattern='" + pattern + "', countHint=" + countHint + ", batchSize=" + batchSize
                 + ", parallel=" + parallel + ", values=" + values + ", withTtl=" + withTtl + ", limit=" + limit
-                + ", typeFilter=" + typeFilter + ", adaptiveBatchSize=" + adaptiveBatchSize + '}';
+                + ", typeFilter=" + typeFilter + '}';
     }
 
     /** Builder of {@link ReadRequest}; setters validate eagerly. */
@@ -143,8 +126,6 @@ public final class ReadRequest {
         private long limit = Long.MAX_VALUE;
 
         private TypeFilter typeFilter = TypeFilter.AUTO;
-
-        private boolean adaptiveBatchSize;
 
         private Builder() {
         }
@@ -240,15 +221,6 @@ public final class ReadRequest {
             return this;
         }
 
-        /**
-         * @param adaptive whether the read chooses each batch's size from the measured round-trip
-         *        time, between {@link #MIN_ADAPTIVE_BATCH_SIZE} and {@code batchSize}
-         * @return this builder
-         */
-        public Builder adaptiveBatchSize(boolean adaptive) {
-            this.adaptiveBatchSize = adaptive;
-            return this;
-        }
 
         /** @return the request */
         public ReadRequest build() {

@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 
 /**
- * The read path, in order: keys from a {@link KeySource} → batches sized by a {@link BatchSizer}
- * → up to {@code parallel} pipelined round trips in flight through a {@link FetchStage}, emitted
+ * The read path, in order: keys from a {@link KeySource} → batches of {@code batchSize} keys →
+ * up to {@code parallel} pipelined round trips in flight through a {@link FetchStage}, emitted
  * in key order → the row limit. Each batch's keys are pulled only when a fetch slot is free, so
  * at most {@code parallel} batches are held at once.
  *
@@ -22,15 +22,15 @@ final class ReadPipeline {
     private ReadPipeline() {
     }
 
-    static Flux<RawBatch> read(KeySource source, FetchStage stage, BatchSizer sizer, int parallel, long limit) {
+    static Flux<RawBatch> read(KeySource source, FetchStage stage, int batchSize, int parallel, long limit) {
         if (limit == 0) {
             return Flux.empty();
         }
         return Flux.defer(() -> {
             KeyPuller keys = new KeyPuller(source.keys());
             KeyBudget budget = limit == Long.MAX_VALUE ? null : new KeyBudget(limit);
-            Flux<List<byte[]>> batches = Mono.defer(() -> budget == null ? keys.next(sizer.size())
-                    : budget.reserve(sizer.size()).flatMap(reserved -> keys.next(reserved)
+            Flux<List<byte[]>> batches = Mono.defer(() -> budget == null ? keys.next(batchSize)
+                    : budget.reserve(batchSize).flatMap(reserved -> keys.next(reserved)
                             .doOnNext(got -> budget.unused(reserved - got.size()))))
                     .repeat()
                     .takeWhile(got -> !got.isEmpty())

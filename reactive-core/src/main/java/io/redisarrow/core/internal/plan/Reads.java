@@ -17,8 +17,7 @@ import java.time.Duration;
 /**
  * Entry point of every keyspace read: SCAN (with TYPE as the {@link KeyTypeFilter} says) on the
  * shared connection → batches of keys → pipelined value commands (+TTL) on the read's own
- * {@link RedisChannel} → {@link RawBatch}es in key order, sized by a {@link BatchPlan} and, for
- * an adaptive read, by the channel's latency measured with PINGs ({@link LatencyProbe}). The
+ * {@link RedisChannel} → {@link RawBatch}es in key order, sized by a {@link BatchPlan}. The
  * channel lives exactly as long as the subscription.
  */
 public final class Reads {
@@ -39,16 +38,9 @@ public final class Reads {
         KeyTypeFilter types = new KeyTypeFilter(request.typeFilter(), request.values().keyType());
         KeySource keys = new ScanKeySource(connection, endpoint.address(), request.pattern(), plan.countHint(), types,
                 timeout);
-        return Flux.usingWhen(endpoint.connect(), channel -> {
-            FetchStage stage = new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout,
-                    types::otherTypeSeen);
-            if (!request.adaptiveBatchSize()) {
-                return ReadPipeline.read(keys, stage, BatchSizer.fixed(plan.batchSize()), plan.parallel(),
-                        request.limit());
-            }
-            BatchSizer sizer = BatchSizer.adaptive(ReadRequest.MIN_ADAPTIVE_BATCH_SIZE, plan.batchSize());
-            return LatencyProbe.measure(channel, timeout).doOnNext(sizer::latency)
-                    .thenMany(ReadPipeline.read(keys, stage, sizer, plan.parallel(), request.limit()));
-        }, RedisChannel::close);
+        return Flux.usingWhen(endpoint.connect(), channel -> ReadPipeline.read(keys,
+                new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout,
+                        types::otherTypeSeen),
+                plan.batchSize(), plan.parallel(), request.limit()), RedisChannel::close);
     }
 }
