@@ -86,8 +86,10 @@ public final class RedisArrow implements AutoCloseable {
      * Streams the hashes matching {@link HashScan#pattern()} as Arrow batches of at most
      * {@link HashScan#batchSize()} rows, in SCAN order. Each batch is one pipelined round trip of
      * HGETALL (or HMGET with a projection), plus TTL when asked. Keys of other types are skipped
-     * (SCAN TYPE hash); a key deleted between SCAN and fetch yields no row; a missing field is
-     * null.
+     * (by their WRONGTYPE replies, or by SCAN TYPE hash as {@link HashScan#typeFilter()} says); a
+     * key deleted between SCAN and fetch yields no row; a missing field is null. SCAN reads every
+     * key present for the whole scan at least once; a key can come twice only while Redis resizes
+     * its table mid-scan.
      *
      * <p><b>Ownership:</b> every emitted {@link RecordBatch} belongs to the subscriber, who must
      * close it. The library decodes one batch at a time, only while the subscriber has demand, and
@@ -120,7 +122,11 @@ public final class RedisArrow implements AutoCloseable {
      * reached the scan.
      *
      * <p><b>Errors:</b> {@code RedisConnectionException} naming {@code host:port} when Redis cannot
-     * be reached, rejects the credentials, or the fetch connection fails mid-scan;
+     * be reached or does not answer within the connect timeout, rejects the credentials, has no
+     * such database, does not speak RESP, or the fetch connection fails mid-scan;
+     * {@link io.redisarrow.core.RedisArrowException} on a Redis Cluster node (not supported yet:
+     * one node holds only part of the data); {@link io.redisarrow.core.BatchTooLargeException}
+     * naming the key when one batch's raw values pass 2 GiB;
      * {@code RedisCommandTimeoutException} when a round trip exceeds the command timeout;
      * {@link ValueConversionException} for a value that does not parse under
      * {@link ParseErrorPolicy#FAIL}; {@link IllegalStateException} after {@link #close()}; an
