@@ -189,13 +189,19 @@ final class Findings {
             max = Math.max(max, peak);
             worst = Math.max(worst, t.number(i, "held_over_data"));
             peaks.add(f("%,d rows: %.2f MB", (long) t.number(i, "rows"), peak));
-            heapMin = Math.min(heapMin, nanToZero(t.number(i, "stream_heap_mb")));
-            heapMax = Math.max(heapMax, nanToZero(t.number(i, "stream_heap_mb")));
-            heaps.add(f("%,d rows: %.2f MB", (long) t.number(i, "rows"), nanToZero(t.number(i, "stream_heap_mb"))));
+            double heap = t.number(i, "stream_heap_mb");
+            if (!Double.isNaN(heap)) {
+                heapMin = Math.min(heapMin, heap);
+                heapMax = Math.max(heapMax, heap);
+                heaps.add(f("%,d rows: %.2f MB", (long) t.number(i, "rows"), heap));
+            }
         }
         targets.row("peak library memory independent of N", String.join("; ", peaks), yes(max <= min * 1.1));
-        targets.row(f("heap held by a slow scan independent of N (within 1 MB: GC sampling noise)"),
-                String.join("; ", heaps), yes(heapMax - heapMin <= 1.0));
+        if (!heaps.isEmpty()) {
+            targets.row("heap held by a slow scan independent of N (largest within 1.25 x the smallest: a heap"
+                    + " sample after GC also counts the JVM's own objects)", String.join("; ", heaps),
+                    yes(heapMax <= heapMin * 1.25));
+        }
         targets.row("Arrow bytes held per row within 1.5 x the Arrow data", f("at most %.2f x", worst), yes(worst <= 1.5));
     }
 
@@ -268,8 +274,8 @@ final class Findings {
         }
         double share = t.number(chosen, "rows_per_s") / bestRate;
         out.append(share >= 0.95
-                ? f(" The default stays within %.0f %% of the best rate here, at a fraction of the memory of the largest"
-                        + " batches.", 100 - 100 * share)
+                ? f(" The default read %.0f %% of the best rate here, at a fraction of the memory of the largest"
+                        + " batches.", 100 * share)
                 : f(" On this run the default was %.0f %% below the best; the sweep is noisy on a shared machine, so"
                         + " measure on your own before changing it, and weigh the memory column.", 100 - 100 * share));
         return out.toString();

@@ -61,7 +61,8 @@ final class MemorySweep {
             double seed = SEED_BYTES_PER_FIELD * fields;
             table.row((long) size, heldPerRow, collected.data() / (double) size, collected.held() / (double) collected.data(),
                     seed, seed / heldPerRow, collected.held() / 1e6, peak / 1e6, peak / perBatch,
-                    streamed.heapHeld() / 1e6, streamed.heapHeld() / perBatch);
+                    streamed.heapHeld() < 0 ? null : streamed.heapHeld() / 1e6,
+                    streamed.heapHeld() < 0 ? null : streamed.heapHeld() / perBatch);
             Progress.say("memory: %,d rows: %,.0f Arrow bytes/row held (%,.0f of data), streaming peak %.2f MB",
                     size, heldPerRow, collected.data() / (double) size, peak / 1e6);
         }
@@ -75,14 +76,15 @@ final class MemorySweep {
                 + " Java heap in use (after a full GC) while the slow subscriber works on its %d-th batch, less the"
                 + " heap in use before the scan: the raw replies of the round trips in flight and waiting (heap"
                 + " bytes, not in the allocator) and the pipeline's own objects; heap in batches divides it by the"
-                + " mean Arrow bytes of a batch.", fields, SLOW_MILLIS_PER_BATCH, HEAP_SAMPLE_BATCH));
+                + " mean Arrow bytes of a batch. A scan of fewer batches than that has no heap sample (a dash).",
+                fields, SLOW_MILLIS_PER_BATCH, HEAP_SAMPLE_BATCH));
         return table;
     }
 
     /** The slow subscriber's batch at which the heap is sampled: by then every pipeline is full. */
     static final int HEAP_SAMPLE_BATCH = 5;
 
-    /** What a slow subscriber saw: the allocator's peak and the heap the scan held. */
+    /** What a slow subscriber saw: the allocator's peak and the heap the scan held (-1: not sampled). */
     private record Streamed(long arrowPeak, long heapHeld) {
     }
 
@@ -118,7 +120,7 @@ final class MemorySweep {
     private static Streamed streamSlowly(String url, HashScan scan, int expectedRows) throws InterruptedException {
         try (RedisArrow redis = RedisArrow.connect(url)) {
             long heapBefore = heapUsedAfterGc();
-            long[] heapDuring = { heapBefore };
+            long[] heapDuring = { 0 };
             int[] seen = { 0 };
             CountDownLatch done = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -159,7 +161,8 @@ final class MemorySweep {
                 throw new IllegalStateException(String.format(Locale.ROOT, "memory: streamed %,d rows, expected %,d",
                         rows[0], expectedRows));
             }
-            return new Streamed(redis.allocator().getPeakMemoryAllocation(), Math.max(0, heapDuring[0] - heapBefore));
+            long held = seen[0] < HEAP_SAMPLE_BATCH ? -1 : Math.max(0, heapDuring[0] - heapBefore);
+            return new Streamed(redis.allocator().getPeakMemoryAllocation(), held);
         }
     }
 }

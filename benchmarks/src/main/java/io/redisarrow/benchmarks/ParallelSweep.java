@@ -91,7 +91,7 @@ final class ParallelSweep {
                 + " `redis-benchmark -P %d -c %d` HMGET through the same proxy (its own row; the proxy's thread shares"
                 + " the two cores, so it lowers what any reader can reach). x Jedis: against the Jedis pipeline (SCAN"
                 + " COUNT 1000, one pipeline per page) through the same delay. The default-options row sets only the"
-                + " pattern, schema and limit: the scan measures its round trip and picks its batch size from it.",
+                + " pattern, schema and limit, as a user who tunes nothing would.",
                 rows, ServerCeiling.PIPELINE,
                 PROXIED_CEILING_CLIENTS));
         return table;
@@ -133,7 +133,8 @@ final class ParallelSweep {
     }
 
     /** The parallel column of the row that sets no option but the pattern, schema and limit. */
-    static final String DEFAULTS = "default options (" + HashScan.DEFAULT_PARALLEL + ", batch size chosen)";
+    static final String DEFAULTS = String.format(Locale.ROOT, "default options (parallel %d, batchSize %,d)",
+            HashScan.DEFAULT_PARALLEL, HashScan.DEFAULT_BATCH_SIZE);
 
     static String label(double latencyMs) {
         if (latencyMs == 0) {
