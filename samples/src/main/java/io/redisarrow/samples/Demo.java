@@ -94,7 +94,7 @@ public final class Demo {
         out.printf(Locale.ROOT, "loading %,d users into %s%n", users, url.replaceAll(":[^:@/]*@", ":***@"));
         load(url, prefix, users);
         try (RedisArrow redis = RedisArrow.connect(url)) {
-            HashScan scan = HashScan.builder().pattern(prefix + "*").schema(USERS).batchSize(1000).build();
+            HashScan scan = HashScan.builder().pattern(prefix + "*").schema(USERS).build();
             long rows = 0;
             for (String pass : new String[] { "first pass (cold JVM)", "second pass" }) {
                 AtomicLong counted = new AtomicLong();
