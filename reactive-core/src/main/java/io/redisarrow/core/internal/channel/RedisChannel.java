@@ -159,12 +159,25 @@ public final class RedisChannel {
      * Closes the connection. Replies still awaited end quietly (cancelled, never failed), since only
      * a read that has ended closes its channel; later {@link #send}s fail. Idempotent.
      *
-     * @return completes when the channel is closed
+     * @return completes when the replies awaited are cancelled and the channel is closed
      */
     public Mono<Void> close() {
         return Mono.create(sink -> {
             handler.closing();
-            channel.close().addListener(f -> sink.success());
+            Runnable closeNow = () -> {
+                handler.cancelAll();
+                channel.close().addListener(f -> sink.success());
+            };
+            if (channel.eventLoop().inEventLoop()) {
+                closeNow.run();
+                return;
+            }
+            try {
+                channel.eventLoop().execute(closeNow);
+            } catch (RejectedExecutionException stopped) {
+                channel.close();
+                sink.success();
+            }
         });
     }
 

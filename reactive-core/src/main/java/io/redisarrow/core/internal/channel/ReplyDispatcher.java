@@ -124,7 +124,8 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         }
     }
 
-    private void cancelAll() {
+    /** Cancels every reply still awaited, quietly; call on the event loop. */
+    void cancelAll() {
         if (failure == null) {
             failure = ConnectionErrors.closed(address);
         }
