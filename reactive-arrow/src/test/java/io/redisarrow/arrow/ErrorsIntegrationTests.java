@@ -146,6 +146,28 @@ class ErrorsIntegrationTests extends ScanTestSupport {
     }
 
     @Test
+    void anErrorReplyMidBatchFailsTheScanNamingTheCommandAndTheKey() {
+        try (LocalRedisServer acl = LocalRedisServer.builder().search(false).start();
+                RedisClient admin = RedisClient.create(acl.url());
+                StatefulRedisConnection<String, String> connection = admin.connect()) {
+            connection.sync().hset("allowed:1", Map.of("name", "a"));
+            connection.sync().hset("forbidden:1", Map.of("name", "b"));
+            connection.sync().hset("allowed:2", Map.of("name", "c"));
+            // may SCAN every key, may read only allowed:*: HGETALL of forbidden:1 answers NOPERM
+            connection.sync().aclSetuser("reader", io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("pw")
+                    .keyPattern("allowed:*").allCommands());
+            try (RedisArrow reader = RedisArrow.builder().url("redis://reader:pw@127.0.0.1:" + acl.port())
+                    .allocator(allocator).build()) {
+                StepVerifier.create(reader.scanHashes(HashScan.builder().schema(SCHEMA).batchSize(3).build()))
+                        .expectErrorSatisfies(e -> assertThat(e)
+                                .isInstanceOf(io.lettuce.core.RedisCommandExecutionException.class)
+                                .hasMessageStartingWith("HGETALL forbidden:1 failed: NOPERM"))
+                        .verify(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    @Test
     void unparsableValueUnderFailNamesKeyFieldValueAndType() {
         hset(prefix + "bad", Map.of("age", "forty-two", "name", "x"));
         StepVerifier.create(redis.scanHashes(scan().build()))
