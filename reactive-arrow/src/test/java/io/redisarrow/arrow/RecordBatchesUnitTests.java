@@ -2,6 +2,7 @@ package io.redisarrow.arrow;
 
 import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
 import io.redisarrow.core.RawBatch;
+import io.redisarrow.arrow.internal.decode.ThrowingSubscriber;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 import reactor.core.scheduler.Scheduler;
@@ -123,12 +122,17 @@ class RecordBatchesUnitTests {
     void closesABatchDecodedWhileTheReadFailed() throws InterruptedException {
         TestPublisher<RawBatch> source = TestPublisher.create();
         AtomicReference<Throwable> error = new AtomicReference<>();
-        decode(source).subscribe(received::add, error::set);
+        CountDownLatch failed = new CountDownLatch(1);
+        decode(source).subscribe(received::add, e -> {
+            error.set(e);
+            failed.countDown();
+        });
         source.next(RAW);
         awaitDecoding();
         source.error(new IllegalStateException("the connection to 127.0.0.1:6379 was closed"));
         proceed.countDown();
         awaitClosed();
+        assertThat(failed.await(5, TimeUnit.SECONDS)).as("onError signalled").isTrue();
         assertThat(received).isEmpty();
         assertThat(error.get()).hasMessage("the connection to 127.0.0.1:6379 was closed");
     }
@@ -137,30 +141,10 @@ class RecordBatchesUnitTests {
     void closesABatchWhoseOnNextThrows() throws InterruptedException {
         proceed.countDown();
         TestPublisher<RawBatch> source = TestPublisher.create();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        CountDownLatch failed = new CountDownLatch(1);
-        decode(source).subscribe(new CoreSubscriber<RecordBatch>() {
-
-            @Override
-            public void onSubscribe(Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(RecordBatch batch) {
-                throw new IllegalStateException("subscriber failure");
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                error.set(t);
-                failed.countDown();
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
+        ThrowingSubscriber<RecordBatch> subscriber = new ThrowingSubscriber<>();
+        AtomicReference<Throwable> error = subscriber.error;
+        CountDownLatch failed = subscriber.failed;
+        decode(source).subscribe(subscriber);
         source.next(RAW);
         assertThat(failed.await(5, TimeUnit.SECONDS)).as("onError signalled").isTrue();
         awaitClosed();

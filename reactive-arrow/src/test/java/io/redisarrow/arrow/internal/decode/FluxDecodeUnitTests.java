@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
@@ -184,30 +183,10 @@ class FluxDecodeUnitTests {
     @Test
     void releasesAResourceWhoseOnNextThrowsAndSignalsTheFailure() throws InterruptedException {
         TestPublisher<Integer> source = TestPublisher.create();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        CountDownLatch failed = new CountDownLatch(1);
-        decode(source.flux()).subscribe(new CoreSubscriber<Resource>() {
-
-            @Override
-            public void onSubscribe(Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(Resource resource) {
-                throw new IllegalStateException("subscriber failure");
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                error.set(t);
-                failed.countDown();
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
+        ThrowingSubscriber<Resource> subscriber = new ThrowingSubscriber<>();
+        AtomicReference<Throwable> error = subscriber.error;
+        CountDownLatch failed = subscriber.failed;
+        decode(source.flux()).subscribe(subscriber);
         source.next(1);
         assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(error.get()).hasMessage("subscriber failure");
