@@ -1,6 +1,7 @@
 package io.redisarrow.arrow;
 
 import io.redisarrow.testing.LocalRedisServer;
+import io.redisarrow.testing.Processes;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -9,13 +10,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +32,9 @@ class TlsIntegrationTests extends ScanTestSupport {
     void scansOverTls(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("key.pem");
         Path cert = dir.resolve("cert.pem");
-        Assumptions.assumeTrue(run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+        Assumptions.assumeTrue(Processes.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
                 "/CN=127.0.0.1", "-keyout", key.toString(), "-out", cert.toString()), "openssl is not available");
-        int tlsPort = freePort();
+        int tlsPort = Processes.freePort();
         try (LocalRedisServer server = LocalRedisServer.builder().search(false).args("--tls-port",
                 Integer.toString(tlsPort), "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(),
                 "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no").start()) {
@@ -61,7 +59,7 @@ class TlsIntegrationTests extends ScanTestSupport {
     @Test
     void verifyPeerCaChecksTheChainAndFullAlsoTheHostName(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(makeCertificates(dir, "subjectAltName=DNS:elsewhere.invalid"), "openssl or keytool is not available");
-        int tlsPort = freePort();
+        int tlsPort = Processes.freePort();
         Properties saved = (Properties) System.getProperties().clone();
         try (LocalRedisServer server = tlsServer(dir, tlsPort)) {
             System.setProperty("javax.net.ssl.trustStore", dir.resolve("trust.p12").toString());
@@ -89,7 +87,7 @@ class TlsIntegrationTests extends ScanTestSupport {
     @Test
     void verifyPeerFullAcceptsACertificateForTheHost(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(makeCertificates(dir, "subjectAltName=IP:127.0.0.1"), "openssl or keytool is not available");
-        int tlsPort = freePort();
+        int tlsPort = Processes.freePort();
         Properties saved = (Properties) System.getProperties().clone();
         try (LocalRedisServer server = tlsServer(dir, tlsPort)) {
             System.setProperty("javax.net.ssl.trustStore", dir.resolve("trust.p12").toString());
@@ -125,30 +123,14 @@ class TlsIntegrationTests extends ScanTestSupport {
     static boolean makeCertificates(Path dir, String extension) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("ext.cnf"), extension + "\n");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        return run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+        return Processes.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
                 "/CN=redis-arrow test CA", "-keyout", dir.resolve("ca.key").toString(), "-out", dir.resolve("ca.pem").toString())
-                && run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=redis-arrow test server",
+                && Processes.run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=redis-arrow test server",
                         "-keyout", dir.resolve("server.key").toString(), "-out", dir.resolve("server.csr").toString())
-                && run("openssl", "x509", "-req", "-in", dir.resolve("server.csr").toString(), "-CA",
+                && Processes.run("openssl", "x509", "-req", "-in", dir.resolve("server.csr").toString(), "-CA",
                         dir.resolve("ca.pem").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
                         "-days", "1", "-extfile", dir.resolve("ext.cnf").toString(), "-out", dir.resolve("server.pem").toString())
-                && run(keytool, "-importcert", "-noprompt", "-alias", "ca", "-file", dir.resolve("ca.pem").toString(),
+                && Processes.run(keytool, "-importcert", "-noprompt", "-alias", "ca", "-file", dir.resolve("ca.pem").toString(),
                         "-keystore", dir.resolve("trust.p12").toString(), "-storetype", "PKCS12", "-storepass", "changeit");
-    }
-
-    private static boolean run(String... command) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
