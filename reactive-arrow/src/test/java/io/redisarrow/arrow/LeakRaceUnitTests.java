@@ -377,7 +377,6 @@ class LeakRaceUnitTests {
 
     private static void put(RawBatch raw, int row, int column, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int at = raw.reserve(row, column, bytes.length);
-        System.arraycopy(bytes, 0, raw.data(), at, bytes.length);
+        raw.copyValue(row, column, bytes, 0, bytes.length);
     }
 }

@@ -84,4 +84,26 @@ class LimitIntegrationTests extends ScanTestSupport {
         assertThat(wrongType).isPositive();
         assertThat(calls("hgetall") - before - wrongType).isEqualTo(100);
     }
+
+    @Test
+    void aLimitedReadReleasesEverythingOnTakeAndOnCancelWhileAReservationWaits() {
+        loadHashes(500, i -> Map.of("n", Integer.toString(i)));
+        HashScan scan = HashScan.builder().pattern(prefix + "*").schema(SCHEMA).batchSize(20).parallel(4).limit(300)
+                .build();
+        // take(1): the other round trips in flight and a key reservation waiting for its budget are cancelled
+        assertThat(redis.scanHashes(scan).take(1).map(LimitIntegrationTests::close).blockLast()).isEqualTo(20);
+        reactor.test.StepVerifier.create(redis.scanHashes(scan), 0)
+                .thenRequest(2)
+                .consumeNextWith(RecordBatch::close)
+                .consumeNextWith(RecordBatch::close)
+                .thenCancel()
+                .verify(java.time.Duration.ofSeconds(10));
+        // the fixture asserts the allocator empty after the test
+    }
+
+    static int close(RecordBatch batch) {
+        try (batch) {
+            return batch.rowCount();
+        }
+    }
 }

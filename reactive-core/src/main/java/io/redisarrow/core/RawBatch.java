@@ -219,22 +219,22 @@ public final class RawBatch {
     }
 
     /**
-     * Reserves room for a value of a row: the caller copies {@code length} bytes into
-     * {@link #data()} (read it after this call, it may have grown) at the returned offset.
+     * Copies a value of a row into the batch.
      *
      * @param row row index
      * @param column column index
+     * @param source the array holding the value
+     * @param offset where the value starts
      * @param length value length in bytes
-     * @return where to write the value in {@link #data()}
+     * @throws BatchTooLargeException when the batch's raw bytes would pass its limit (names the key)
      */
-    public int reserve(int row, int column, int length) {
+    public void copyValue(int row, int column, byte[] source, int offset, int length) {
         ensureData(length, data, keyOffsets[row], keyLengths[row]);
         int slot = row * columnCount + column;
-        int at = dataSize;
-        valueOffsets[slot] = at;
+        System.arraycopy(source, offset, data, dataSize, length);
+        valueOffsets[slot] = dataSize;
         valueLengths[slot] = length;
         dataSize += length;
-        return at;
     }
 
     /**

@@ -14,8 +14,7 @@ class RawBatchUnitTests {
     }
 
     private static void put(RawBatch batch, int row, int column, byte[] value) {
-        int at = batch.reserve(row, column, value.length);
-        System.arraycopy(value, 0, batch.data(), at, value.length);
+        batch.copyValue(row, column, value, 0, value.length);
     }
 
     private static String value(RawBatch batch, int row, int column) {
@@ -76,7 +75,7 @@ class RawBatchUnitTests {
         RawBatch batch = new RawBatch(1, 2, false, 64);
         batch.startRow(bytes("user:1"));
         int second = batch.startRow(bytes("user:\u00e9\n"));
-        assertThatThrownBy(() -> batch.reserve(second, 0, 60))
+        assertThatThrownBy(() -> batch.copyValue(second, 0, new byte[60], 0, 60))
                 .isInstanceOf(BatchTooLargeException.class)
                 .hasMessage("the raw values of one batch exceed 64 bytes (the largest Java array) at key "
                         + "'user:\\xc3\\xa9\\x0a'; lower batchSize or project fewer fields");

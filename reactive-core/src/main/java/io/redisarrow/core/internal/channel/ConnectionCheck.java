@@ -2,10 +2,9 @@ package io.redisarrow.core.internal.channel;
 
 import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.internal.reply.PendingReplies;
-import io.redisarrow.core.internal.resp.RespWriter;
+import io.redisarrow.core.internal.command.ConnectionCommands;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Connects once with the read channel's own set-up (AUTH and SELECT, whose replies are read
@@ -14,8 +13,6 @@ import java.nio.charset.StandardCharsets;
  * that are not RESP, only as a closed connection.
  */
 public final class ConnectionCheck {
-
-    private static final byte[] PING = "PING".getBytes(StandardCharsets.US_ASCII);
 
     private ConnectionCheck() {
     }
@@ -27,9 +24,8 @@ public final class ConnectionCheck {
      */
     public static Mono<Void> check(RedisEndpoint endpoint) {
         return Mono.usingWhen(endpoint.connect(), channel -> {
-            ByteBuf ping = channel.alloc().buffer();
-            RespWriter.arrayHeader(ping, 1);
-            RespWriter.bulk(ping, PING);
+            ByteBuf ping = channel.alloc().buffer(16);
+            ConnectionCommands.ping(ping);
             return channel.send(ping, new PendingReplies(1) {
             });
         }, RedisChannel::close).timeout(endpoint.connectTimeout(),

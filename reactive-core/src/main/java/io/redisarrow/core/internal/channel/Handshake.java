@@ -3,15 +3,12 @@ package io.redisarrow.core.internal.channel;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.redisarrow.core.internal.command.ConnectionCommands;
 import io.redisarrow.core.internal.reply.PendingReplies;
-import io.redisarrow.core.internal.resp.RespWriter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * The connection set-up of a read's channel: AUTH with the URL's credentials and SELECT of its
@@ -32,46 +29,24 @@ final class Handshake {
     static Mono<Void> run(RedisChannel channel, RedisURI uri, String address) {
         Mono<RedisCredentials> credentials = uri.getCredentialsProvider() == null ? Mono.empty()
                 : uri.getCredentialsProvider().resolveCredentials();
-        return credentials.map(List::of).defaultIfEmpty(List.of()).flatMap(found -> {
-            List<List<byte[]>> commands = commands(found.isEmpty() ? null : found.get(0), uri.getDatabase());
-            if (commands.isEmpty()) {
+        return credentials.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
+            RedisCredentials auth = found.filter(RedisCredentials::hasPassword).orElse(null);
+            int commands = (auth == null ? 0 : 1) + (uri.getDatabase() == 0 ? 0 : 1);
+            if (commands == 0) {
                 return Mono.empty();
             }
-            Replies replies = new Replies(commands.size());
-            return channel.send(encode(channel.alloc(), commands), replies)
+            ByteBuf out = channel.alloc().buffer();
+            if (auth != null) {
+                ConnectionCommands.auth(out, auth.hasUsername() ? auth.getUsername() : null, auth.getPassword());
+            }
+            if (uri.getDatabase() != 0) {
+                ConnectionCommands.select(out, uri.getDatabase());
+            }
+            Replies replies = new Replies(commands);
+            return channel.send(out, replies)
                     .then(Mono.defer(() -> replies.error == null ? Mono.<Void>empty()
                             : Mono.error(ConnectionErrors.setUpRejected(address, uri.getDatabase(), replies.error))));
         });
-    }
-
-    static List<List<byte[]>> commands(@Nullable RedisCredentials credentials, int database) {
-        List<List<byte[]>> commands = new ArrayList<>();
-        if (credentials != null && credentials.hasPassword()) {
-            List<byte[]> auth = new ArrayList<>();
-            auth.add(bytes("AUTH"));
-            if (credentials.hasUsername()) {
-                auth.add(bytes(credentials.getUsername()));
-            }
-            auth.add(bytes(new String(credentials.getPassword())));
-            commands.add(auth);
-        }
-        if (database != 0) {
-            commands.add(List.of(bytes("SELECT"), bytes(Integer.toString(database))));
-        }
-        return commands;
-    }
-
-    private static ByteBuf encode(ByteBufAllocator alloc, List<List<byte[]>> commands) {
-        ByteBuf out = alloc.buffer();
-        for (List<byte[]> command : commands) {
-            RespWriter.arrayHeader(out, command.size());
-            command.forEach(arg -> RespWriter.bulk(out, arg));
-        }
-        return out;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads the replies of AUTH and SELECT, keeping the first error. */

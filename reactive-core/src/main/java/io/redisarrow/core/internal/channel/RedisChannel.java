@@ -9,7 +9,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -44,19 +43,6 @@ public final class RedisChannel {
     private RedisChannel(Channel channel, ReplyDispatcher handler) {
         this.channel = channel;
         this.handler = handler;
-    }
-
-    /**
-     * Opens a channel with an endpoint of its own (and so a TLS context of its own); a session
-     * uses {@link RedisEndpoint#connect()}.
-     *
-     * @param uri where to connect, with credentials, database and TLS
-     * @param connectTimeout bounds connection and set-up together
-     * @param group the event loops
-     * @return the channel
-     */
-    public static Mono<RedisChannel> connect(RedisURI uri, Duration connectTimeout, EventLoopGroup group) {
-        return new RedisEndpoint(uri, connectTimeout, group).connect();
     }
 
     static Mono<RedisChannel> connect(RedisEndpoint endpoint) {

@@ -3,7 +3,7 @@ package io.redisarrow.core.internal.channel;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.redisarrow.core.BatchTooLargeException;
+import io.redisarrow.core.RedisArrowException;
 import io.redisarrow.core.internal.reply.PendingReplies;
 import io.redisarrow.core.internal.resp.RespReader;
 import org.jspecify.annotations.Nullable;
@@ -62,10 +62,6 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        parse(in);
-    }
-
-    private void parse(ByteBuf in) {
         while (in.isReadable()) {
             PendingReplies head = waiting.peek();
             if (head == null) {
@@ -95,19 +91,20 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         if (closing) {
             cancelAll();
         } else {
-            BatchTooLargeException tooLarge = tooLarge(cause);
-            failAll(tooLarge != null ? tooLarge : ConnectionErrors.lost(address, cause));
+            RedisArrowException own = readersOwn(cause);
+            failAll(own != null ? own : ConnectionErrors.lost(address, cause));
         }
         ctx.close();
     }
 
     /**
-     * @return the batch limit a reply reader hit while decoding (wrapped by Netty's decoder), which
-     *         is the read's own failure, not the connection's; or null
+     * @return a failure of the library's own that a reply reader raised while decoding (wrapped by
+     *         Netty's decoder), such as a batch past its size limit: the read's failure, to pass on
+     *         as it is, not the connection's; or null
      */
-    private static @Nullable BatchTooLargeException tooLarge(Throwable cause) {
+    private static @Nullable RedisArrowException readersOwn(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BatchTooLargeException found) {
+            if (t instanceof RedisArrowException found) {
                 return found;
             }
         }

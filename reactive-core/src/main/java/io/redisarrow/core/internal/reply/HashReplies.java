@@ -48,7 +48,7 @@ public final class HashReplies extends BatchReplies {
     @Override
     protected void valueBulk(byte[] data, int at, int length) {
         if (projected) {
-            copy(data, at, length, column++);
+            batch.copyValue(row, column++, data, at, length);
             any = true;
             return;
         }
@@ -59,7 +59,7 @@ public final class HashReplies extends BatchReplies {
                 hint = column + 1;
             }
         } else if (column != FieldIndex.UNKNOWN) {
-            copy(data, at, length, column);
+            batch.copyValue(row, column, data, at, length);
         }
         expectName = !expectName;
     }
@@ -69,10 +69,5 @@ public final class HashReplies extends BatchReplies {
         if (projected) {
             column++;
         }
-    }
-
-    private void copy(byte[] data, int at, int length, int target) {
-        int offset = batch.reserve(row, target, length);
-        System.arraycopy(data, at, batch.data(), offset, length);
     }
 }

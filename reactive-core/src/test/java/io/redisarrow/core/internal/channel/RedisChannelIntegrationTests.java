@@ -53,7 +53,7 @@ class RedisChannelIntegrationTests {
     }
 
     static RedisChannel connect(String url, Duration timeout, EventLoopGroup group) {
-        return RedisChannel.connect(RedisURI.create(url), timeout, group).block(Duration.ofSeconds(10));
+        return new RedisEndpoint(RedisURI.create(url), timeout, group).connect().block(Duration.ofSeconds(10));
     }
 
     static ByteBuf command(RedisChannel channel, String... args) {
@@ -137,8 +137,8 @@ class RedisChannelIntegrationTests {
     @ValueSource(strings = { "redis://:s3cret@127.0.0.1:%d", "redis://127.0.0.1:%d/2" })
     void aSilentServerFailsTheSetUpWithinTheConnectTimeout(String url) {
         try (FakeServer silent = FakeServer.silent()) {
-            StepVerifier.create(RedisChannel.connect(RedisURI.create(String.format(url, silent.port())),
-                    Duration.ofMillis(300), loops))
+            StepVerifier.create(new RedisEndpoint(RedisURI.create(String.format(url, silent.port())),
+                    Duration.ofMillis(300), loops).connect())
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisConnectionException.class)
                             .hasMessageStartingWith("Unable to connect to " + silent.address() + " within 300 ms")
                             .hasMessageContaining("no answer to the connection set-up"))
@@ -150,8 +150,8 @@ class RedisChannelIntegrationTests {
     void anHttpServerIsNamedAsNotSpeakingRespInTheSetUp() {
         try (FakeServer http = FakeServer.answering(
                 "HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII))) {
-            StepVerifier.create(RedisChannel.connect(RedisURI.create("redis://:pw@127.0.0.1:" + http.port()),
-                    Duration.ofMillis(500), loops))
+            StepVerifier.create(new RedisEndpoint(RedisURI.create("redis://:pw@127.0.0.1:" + http.port()),
+                    Duration.ofMillis(500), loops).connect())
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisConnectionException.class)
                             .hasMessageStartingWith("The server at " + http.address() + " does not speak RESP"))
                     .verify(Duration.ofSeconds(5));
@@ -176,7 +176,7 @@ class RedisChannelIntegrationTests {
 
     @Test
     void aDatabaseTheServerDoesNotHaveIsNamed() {
-        StepVerifier.create(RedisChannel.connect(RedisURI.create(server.url() + "/99"), Duration.ofSeconds(2), loops))
+        StepVerifier.create(new RedisEndpoint(RedisURI.create(server.url() + "/99"), Duration.ofSeconds(2), loops).connect())
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisConnectionException.class)
                         .hasMessageStartingWith("Redis at " + server.host() + ":" + server.port() + " has no database 99"))
                 .verify(Duration.ofSeconds(5));

@@ -64,6 +64,18 @@ class CommandBytesUnitTests {
     }
 
     @Test
+    void authWithAndWithoutUserSelectAndPing() {
+        assertThat(encoded(out -> {
+            ConnectionCommands.auth(out, null, "s3cr\u00e9t".toCharArray());
+            ConnectionCommands.auth(out, "reader", "pw".toCharArray());
+            ConnectionCommands.select(out, 12);
+            ConnectionCommands.ping(out);
+        })).isEqualTo("*2\r\n$4\r\nAUTH\r\n$7\r\ns3cr\u00c3\u00a9t\r\n"
+                + "*3\r\n$4\r\nAUTH\r\n$6\r\nreader\r\n$2\r\npw\r\n"
+                + "*2\r\n$6\r\nSELECT\r\n$2\r\n12\r\n*1\r\n$4\r\nPING\r\n");
+    }
+
+    @Test
     void scanWithAndWithoutType() {
         assertThat(lettuce(ScanCommands.scan(bytes("0"), bytes("user:*"), 4000, "hash")))
                 .isEqualTo("*8\r\n$4\r\nSCAN\r\n$1\r\n0\r\n$5\r\nMATCH\r\n$6\r\nuser:*\r\n$5\r\nCOUNT\r\n$4\r\n4000\r\n"

@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.redisarrow.core.HashValues;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.testing.RedisServerExtension;
 import io.redisarrow.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +80,7 @@ class HashFetchIntegrationTests {
     }
 
     RawBatch fetch(HashValues values, boolean withTtl, List<byte[]> keys) {
-        return RedisChannel.connect(RedisURI.create(server.url()), Duration.ofSeconds(5), loops)
+        return new RedisEndpoint(RedisURI.create(server.url()), Duration.ofSeconds(5), loops).connect()
                 .flatMap(channel -> new FetchStage(channel, TypeFetches.of(values), withTtl, Duration.ofSeconds(10), () -> { })
                         .fetch(keys)
                         .flatMap(batch -> channel.close().thenReturn(batch)))
