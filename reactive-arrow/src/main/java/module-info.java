@@ -5,6 +5,7 @@ module io.redisarrow.arrow {
     requires transitive io.redisarrow.core;
     requires transitive org.apache.arrow.vector;
     requires transitive org.apache.arrow.memory.core;
+    requires tools.jackson.core;
     requires static org.jspecify;
 
     exports io.redisarrow.arrow;
