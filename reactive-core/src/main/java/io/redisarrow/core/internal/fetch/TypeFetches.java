@@ -1,6 +1,7 @@
 package io.redisarrow.core.internal.fetch;
 
 import io.redisarrow.core.HashValues;
+import io.redisarrow.core.JsonValues;
 import io.redisarrow.core.ValueRead;
 
 /**
@@ -18,6 +19,9 @@ public final class TypeFetches {
     public static TypeFetch of(ValueRead values) {
         if (values instanceof HashValues hash) {
             return new HashFetch(hash);
+        }
+        if (values instanceof JsonValues json) {
+            return new JsonFetch(json);
         }
         throw new IllegalArgumentException("no fetch stage for " + values);
     }

@@ -34,6 +34,17 @@ class CommandBytesUnitTests {
     }
 
     @Test
+    void jsonGetRepeatsThePathsEncodedOnce() {
+        JsonCommands commands = new JsonCommands(List.of(bytes("$.name"), bytes("$[\"\u00e9 x\"]")));
+        assertThat(encoded(out -> {
+            commands.get(out, bytes("doc:1"));
+            commands.get(out, new byte[] { 0, (byte) 0xff });
+        })).isEqualTo("*4\r\n$8\r\nJSON.GET\r\n$5\r\ndoc:1\r\n$6\r\n$.name\r\n$9\r\n$[\"\u00c3\u00a9 x\"]\r\n"
+                + "*4\r\n$8\r\nJSON.GET\r\n$2\r\n\u0000\u00ff\r\n$6\r\n$.name\r\n$9\r\n$[\"\u00c3\u00a9 x\"]\r\n");
+        assertThat(commands.overhead()).isEqualTo(32 + 12 + 15);
+    }
+
+    @Test
     void hgetall() {
         assertThat(encoded(out -> HashCommands.hgetall(out, bytes("user:1"))))
                 .isEqualTo("*2\r\n$7\r\nHGETALL\r\n$6\r\nuser:1\r\n");
