@@ -139,8 +139,56 @@ public final class RedisArrow implements AutoCloseable {
      */
     public Flux<RecordBatch> scanHashes(HashScan scan) {
         Objects.requireNonNull(scan, "scan must not be null");
-        ReadRequest read = scan.read();
-        RawBatchDecoder decoder = new RawBatchDecoder(scan.layout());
+        return scan(scan.read(), new RawBatchDecoder(scan.layout(), scan.values()));
+    }
+
+    /**
+     * Streams the JSON documents (keys of type {@code ReJSON-RL}) matching
+     * {@link JsonScan#pattern()} as Arrow batches of at most {@link JsonScan#batchSize()} rows, in
+     * SCAN order. Each batch is one pipelined round trip of {@code JSON.GET key path...} per key
+     * (see {@link JsonScan} for which paths), plus TTL when asked; each reply is decoded by a
+     * streaming tokenizer straight into the vectors, nested Struct, List and Map columns included.
+     * A field reads the top-level member of its name, or the value at its
+     * {@link JsonScan.Builder#path(String, String) path}; a missing member or path is null (an
+     * error if the field is not nullable). JSON scalars are parsed from their text by the rules of
+     * {@link #scanHashes(HashScan)} (so a string holding a date fills a Date column, and a number
+     * fills a Decimal column exactly); a Utf8 column takes any value, objects and arrays as their
+     * JSON text. Keys of other types are skipped; a key deleted between SCAN and fetch yields no
+     * row. SCAN reads every key present for the whole scan at least once; a key can come twice
+     * only while Redis resizes its table mid-scan.
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; what the library decoded but cannot hand on it
+     * closes itself, so on complete, error, cancel or {@code take(n)} nothing of the library's is
+     * left in the allocator. End chains that queue or drop batches with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request; after
+     * it, at most {@link JsonScan#parallel()} round trips are in flight or held, plus one raw batch
+     * waiting to be decoded, so the raw bytes held stay near {@code (parallel + 1) x batchSize}
+     * documents, and the Arrow memory the library holds is the one batch being decoded.
+     *
+     * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
+     * abandoning the round trips in flight; a batch being decoded is closed once decoding ends.
+     *
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply to
+     * JSON.GET other than WRONGTYPE (such as {@code unknown command} when the JSON module is not
+     * loaded) naming the command and the key; {@link ValueConversionException} under
+     * {@link ParseErrorPolicy#FAIL} naming the key, the column, the value's JSONPath in the
+     * document, the value and the Arrow type, for a value of the wrong JSON type, a path matching
+     * several values for a column that is not a List, or nesting deeper than the decoder's
+     * documented limit.
+     *
+     * @param scan what to read
+     * @return a cold publisher; each subscription runs its own scan
+     */
+    public Flux<RecordBatch> scanJson(JsonScan scan) {
+        Objects.requireNonNull(scan, "scan must not be null");
+        return scan(scan.read(), new RawBatchDecoder(scan.layout(), scan.values()));
+    }
+
+    private Flux<RecordBatch> scan(ReadRequest read, RawBatchDecoder decoder) {
         return DemandGate.gate(open -> {
             if (closed.get()) {
                 return Flux.error(new IllegalStateException("this RedisArrow is closed"));

@@ -40,18 +40,35 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
             new Field("payload", FieldType.nullable(ArrowType.Binary.INSTANCE), null),
             new Field("n", FieldType.nullable(new ArrowType.Int(32, true)), null)));
 
+    static final Schema JSON_SCHEMA = new Schema(List.of(
+            new Field("payload", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
+            new Field("n", FieldType.nullable(new ArrowType.Int(32, true)), null)));
+
     @Test
     @Timeout(300)
     void streamsFarMoreThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
-        assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
         load();
+        assertBounded(redis -> redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).batchSize(BATCH)
+                .parallel(PARALLEL).build()));
+    }
+
+    @Test
+    @Timeout(300)
+    void streamsFarMoreJsonThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
+        server.requireJson();
+        loadDocuments();
+        assertBounded(redis -> redis.scanJson(JsonScan.builder().pattern(prefix + "*").schema(JSON_SCHEMA)
+                .batchSize(BATCH).parallel(PARALLEL).build()));
+    }
+
+    private void assertBounded(java.util.function.Function<RedisArrow, reactor.core.publisher.Flux<RecordBatch>> scan) {
+        assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
         try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
                 RedisArrow capped = RedisArrow.builder().url(server.url()).allocator(limited).build()) {
             AtomicLong rows = new AtomicLong();
             AtomicLong bytes = new AtomicLong();
             AtomicLong largestBatch = new AtomicLong();
-            capped.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).batchSize(BATCH)
-                    .parallel(PARALLEL).build())
+            scan.apply(capped)
                     .publishOn(Schedulers.single(), 1)
                     .doOnNext(batch -> {
                         try (batch) {
@@ -72,6 +89,23 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
                     .isLessThanOrEqualTo(4 * largestBatch.get());
             assertThat(limited.getAllocatedMemory()).isZero();
         }
+    }
+
+    private void loadDocuments() {
+        List<RedisFuture<String>> pending = new ArrayList<>();
+        var async = loaderConnection.async();
+        for (int i = 0; i < KEYS; i++) {
+            String payload = Character.toString('a' + i % 26).repeat(VALUE_BYTES);
+            pending.add(async.dispatch(JSON_SET,
+                    new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE),
+                    new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)
+                            .addKey(bytes(prefix + i)).add("$").add("{\"payload\":\"" + payload + "\",\"n\":" + i + "}")));
+            if (pending.size() == 50) {
+                pending.forEach(f -> f.toCompletableFuture().join());
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> f.toCompletableFuture().join());
     }
 
     private void load() {

@@ -35,6 +35,16 @@ class LeakIntegrationTests extends ScanTestSupport {
         loadHashes(2000, i -> Map.of("n", Integer.toString(i), "s", "value-" + i));
     }
 
+    /** Adds a key whose {@code n} does not parse, so the scan fails when it reaches it. */
+    void addBadKey() {
+        hset(prefix + "zz-bad", Map.of("n", "not a number"));
+    }
+
+    /** Loads 5000 keys of about 500 bytes each. */
+    void loadLarge() {
+        loadHashes(5000, i -> Map.of("n", Integer.toString(i), "s", "v".repeat(500) + i));
+    }
+
     @AfterEach
     void awaitQuiescence() {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -44,8 +54,12 @@ class LeakIntegrationTests extends ScanTestSupport {
     }
 
     Flux<RecordBatch> scan() {
-        return redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).batchSize(50).parallel(4)
-                .build());
+        return scan(50);
+    }
+
+    Flux<RecordBatch> scan(int batchSize) {
+        return redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).batchSize(batchSize)
+                .parallel(4).build());
     }
 
     static int closeAndCount(RecordBatch batch) {
@@ -76,7 +90,7 @@ class LeakIntegrationTests extends ScanTestSupport {
 
     @Test
     void releasesOnErrorMidStream() {
-        hset(prefix + "zz-bad", Map.of("n", "not a number"));
+        addBadKey();
         StepVerifier.create(scan().map(LeakIntegrationTests::closeAndCount))
                 .thenConsumeWhile(rows -> true)
                 .expectError(ValueConversionException.class)
@@ -130,7 +144,7 @@ class LeakIntegrationTests extends ScanTestSupport {
         long baseline = settledClients();
         scan().map(LeakIntegrationTests::closeAndCount).blockLast();
         scan().take(2).map(LeakIntegrationTests::closeAndCount).blockLast();
-        hset(prefix + "zz-bad", Map.of("n", "not a number"));
+        addBadKey();
         StepVerifier.create(scan().map(LeakIntegrationTests::closeAndCount)).thenConsumeWhile(rows -> true)
                 .expectError(ValueConversionException.class).verify(Duration.ofSeconds(10));
         assertThat(settledClients()).isEqualTo(baseline);
@@ -169,10 +183,9 @@ class LeakIntegrationTests extends ScanTestSupport {
      */
     @RepeatedTest(3)
     void closesABatchDecodedWhileTheSubscriberCancels() throws InterruptedException {
-        loadHashes(5000, i -> Map.of("n", Integer.toString(i), "s", "v".repeat(500) + i));
+        loadLarge();
         List<RecordBatch> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Disposable subscription = redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA)
-                .batchSize(20_000).build())
+        Disposable subscription = scan(20_000)
                 .timeout(Duration.ofMinutes(1))
                 .doOnDiscard(RecordBatch.class, RecordBatch::close)
                 .subscribe(received::add);

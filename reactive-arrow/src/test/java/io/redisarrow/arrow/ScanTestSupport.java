@@ -90,6 +90,50 @@ abstract class ScanTestSupport {
         commands().hset(key, values);
     }
 
+    /** {@code JSON.SET key $ json}, for the JSON module's documents. */
+    static final io.lettuce.core.protocol.ProtocolKeyword JSON_SET = new io.lettuce.core.protocol.ProtocolKeyword() {
+        private final byte[] name = bytes("JSON.SET");
+
+        @Override
+        public byte[] getBytes() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return "JSON.SET";
+        }
+    };
+
+    void jsonSet(String key, String json) {
+        jsonSet(bytes(key), json);
+    }
+
+    void jsonSet(byte[] key, String json) {
+        String reply = loaderConnection.sync().dispatch(JSON_SET,
+                new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE),
+                new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE).addKey(key)
+                        .add("$").add(json));
+        assertThat(reply).isEqualTo("OK");
+    }
+
+    /** Loads {@code count} JSON documents {@code prefix + i}, pipelined. */
+    void loadJson(int count, java.util.function.IntFunction<String> document) {
+        var async = loaderConnection.async();
+        List<io.lettuce.core.RedisFuture<String>> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pending.add(async.dispatch(JSON_SET,
+                    new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE),
+                    new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)
+                            .addKey(bytes(prefix + i)).add("$").add(document.apply(i))));
+            if (pending.size() == 5000) {
+                pending.forEach(f -> assertThat(f.toCompletableFuture().join()).isEqualTo("OK"));
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> assertThat(f.toCompletableFuture().join()).isEqualTo("OK"));
+    }
+
     /** Loads {@code count} hashes {@code prefix + i} with the given fields, pipelined. */
     void loadHashes(int count, java.util.function.IntFunction<Map<String, String>> fields) {
         var async = loaderConnection.async();

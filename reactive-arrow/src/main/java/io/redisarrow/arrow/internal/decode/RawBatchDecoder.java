@@ -13,28 +13,39 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decodes a {@link RawBatch} into a fresh {@link VectorSchemaRoot} laid out by a
- * {@link BatchLayout}: row index, key and TTL columns as asked, then one consumer per data field
- * writing straight from the raw bytes. Variable-width vectors are sized from the raw lengths up
- * front, so nothing is reallocated. On any failure the root is closed before the exception
- * leaves. Serves every data type whose fetch stage yields one byte string per row and column.
+ * {@link BatchLayout}: row index, key and TTL columns as asked, then the data columns, filled by
+ * the data type's {@link ValueColumns}. On any failure the root is closed before the exception
+ * leaves.
  */
 public final class RawBatchDecoder {
 
     private final BatchLayout layout;
 
-    private final List<Field> dataFields;
+    private final ValueColumns values;
 
     private final int firstDataColumn;
 
-    /** @param layout the columns to produce */
+    /**
+     * A decoder of one byte string per row and data field, as hashes give.
+     *
+     * @param layout the columns to produce
+     */
     public RawBatchDecoder(BatchLayout layout) {
+        this(layout, new FieldColumns(layout.dataFields(), Set.of()));
+    }
+
+    /**
+     * @param layout the columns to produce
+     * @param values how the raw values become the data columns
+     */
+    public RawBatchDecoder(BatchLayout layout, ValueColumns values) {
         this.layout = layout;
-        this.dataFields = layout.dataFields();
+        this.values = values;
         this.firstDataColumn = layout.metaColumns();
     }
 
@@ -80,10 +91,8 @@ public final class RawBatchDecoder {
                 }
                 ttl.setValueCount(rows);
             }
-            long nulled = 0;
-            for (int field = 0; field < dataFields.size(); field++) {
-                nulled += decodeField(raw, field, vectors.get(firstDataColumn + field), rows);
-            }
+            long nulled = values.decode(raw, vectors.subList(firstDataColumn, vectors.size()),
+                    layout.parseErrorPolicy());
             root.setRowCount(rows);
             return new Decoded(root, nulled);
         } catch (Throwable e) {
@@ -105,60 +114,10 @@ public final class RawBatchDecoder {
         vector.setValueCount(rows);
     }
 
-    private long decodeField(RawBatch raw, int field, FieldVector vector, int rows) {
-        allocate(vector, raw, field, rows);
-        ColumnConsumer consumer = Consumers.create(vector);
-        Field declared = dataFields.get(field);
-        byte[] data = raw.data();
-        long nulled = 0;
-        for (int row = 0; row < rows; row++) {
-            int length = raw.valueLength(row, field);
-            if (length == RawBatch.MISSING) {
-                if (!declared.isNullable()) {
-                    throw new ValueConversionException(raw.key(row), declared.getName(), new byte[0],
-                            Consumers.describe(declared.getType()), "the field is missing but declared not nullable");
-                }
-                consumer.consumeNull(row);
-                continue;
-            }
-            int offset = raw.valueOffset(row, field);
-            if (consumer.consume(row, data, offset, length)) {
-                continue;
-            }
-            if (layout.parseErrorPolicy() == ParseErrorPolicy.NULL && declared.isNullable()) {
-                consumer.consumeNull(row);
-                nulled++;
-            } else {
-                throw new ValueConversionException(raw.key(row), declared.getName(),
-                        Arrays.copyOfRange(data, offset, offset + length), Consumers.describe(declared.getType()),
-                        declared.isNullable() ? null : "the field is declared not nullable, so it cannot be nulled");
-            }
-        }
-        vector.setValueCount(rows);
-        return nulled;
-    }
-
-    private static void allocate(FieldVector vector, RawBatch raw, int field, int rows) {
-        if (vector instanceof BaseVariableWidthVector variable) {
-            variable.allocateNew(Math.max(1, totalValueBytes(raw, field, rows)), rows);
-        } else {
-            vector.setInitialCapacity(rows);
-            vector.allocateNew();
-        }
-    }
-
     private static long totalKeyBytes(RawBatch raw, int rows) {
         long total = 0;
         for (int row = 0; row < rows; row++) {
             total += raw.keyLength(row);
-        }
-        return total;
-    }
-
-    private static long totalValueBytes(RawBatch raw, int field, int rows) {
-        long total = 0;
-        for (int row = 0; row < rows; row++) {
-            total += Math.max(0, raw.valueLength(row, field));
         }
         return total;
     }

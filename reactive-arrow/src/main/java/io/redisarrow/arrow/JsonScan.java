@@ -1,0 +1,175 @@
+package io.redisarrow.arrow;
+
+import io.redisarrow.arrow.internal.decode.ValueColumns;
+import io.redisarrow.arrow.internal.json.JsonDocuments;
+import io.redisarrow.arrow.internal.json.JsonTypes;
+import io.redisarrow.core.JsonValues;
+import io.redisarrow.core.ReadRequest;
+import io.redisarrow.core.TypeFilter;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What {@link RedisArrow#scanJson(JsonScan)} reads: which keys (SCAN MATCH and COUNT, JSON
+ * documents only: type {@code ReJSON-RL}), which values become columns and their Arrow types (the
+ * schema), how the read is batched and parallelised, and which extra columns each batch carries.
+ * Immutable; build it with {@link #builder()}. The options shared with {@link HashScan} have the
+ * same defaults ({@link HashScan#DEFAULT_BATCH_SIZE} and the others).
+ *
+ * <p>A schema field reads the top-level member of its name; {@link Builder#path(String, String)}
+ * makes it read the value at a JSONPath instead. Without paths or a projection each key is read
+ * with {@code JSON.GET key $} (the whole document, decoded in one pass); with them, with
+ * {@code JSON.GET key path...}, one path per column (a top-level member {@code m} as {@code $.m},
+ * or {@code $["m"]} when its name is not a plain identifier), so only those values cross the
+ * network.
+ *
+ * <p>Column order in every batch: row index (if asked), key (unless {@link Builder#noKeyColumn()}),
+ * TTL (if asked), then the data fields in schema order, or in projection order with
+ * {@link Builder#project(String...)}.
+ */
+public final class JsonScan extends KeyScan {
+
+    /**
+     * Default of {@link Builder#typeFilter(TypeFilter)}: SCAN starts without
+     * {@code TYPE ReJSON-RL} and asks for it from the first key of another type on.
+     */
+    public static final TypeFilter DEFAULT_TYPE_FILTER = TypeFilter.AUTO;
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Map<String, String> paths;
+
+    private final JsonValues values;
+
+    private JsonScan(Builder b, ReadRequest read, JsonValues values) {
+        super(b, read);
+        this.paths = Collections.unmodifiableMap(new LinkedHashMap<>(b.paths));
+        this.values = values;
+    }
+
+    /** @return a builder with the defaults of {@link HashScan}; {@link Builder#schema(Schema)} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the JSONPath of each column that reads one, by column name */
+    public Map<String, String> paths() {
+        return paths;
+    }
+
+    /** @return the paths each {@code JSON.GET} asks for: {@code $} alone, or one per column */
+    public List<String> requestedPaths() {
+        return values.paths();
+    }
+
+    /** @return how each key's reply becomes the data columns */
+    ValueColumns values() {
+        List<Field> fields = dataFields();
+        JsonDocuments documents = projection().isEmpty() && paths.isEmpty() ? JsonDocuments.members(fields)
+                : JsonDocuments.paths(fields, values.paths());
+        return (raw, vectors, policy) -> documents.decode(raw, 0, vectors, policy);
+    }
+
+    /**
+     * @param member a top-level member name
+     * @return the JSONPath of that member: {@code $.member} for a plain identifier, else
+     *         {@code $["member"]} with {@code "} and {@code \} escaped
+     */
+    static String memberPath(String member) {
+        if (IDENTIFIER.matcher(member).matches()) {
+            return "$." + member;
+        }
+        StringBuilder path = new StringBuilder(member.length() + 6).append("$[\"");
+        for (int i = 0; i < member.length(); i++) {
+            char c = member.charAt(i);
+            if (c == '"' || c == '\\') {
+                path.append('\\');
+            }
+            path.append(c);
+        }
+        return path.append("\"]").toString();
+    }
+
+    @Override
+    public String toString() {
+        return "JsonScan{" + commonOptions() + ", paths=" + paths + '}';
+    }
+
+    /** Builder of {@link JsonScan}; setters validate eagerly, {@link #build()} checks the whole. */
+    public static final class Builder extends KeyScanBuilder<Builder> {
+
+        private final Map<String, String> paths = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Makes a column read the value at a JSONPath rather than the top-level member of its
+         * name. A path that selects one value (only {@code .name}, {@code ["name"]} and
+         * {@code [n]} steps) gives that value, or null when the document has none. A path that can
+         * select several ({@code *}, {@code ..}, filters, slices) fills a List column with every
+         * match; for any other column it gives the one match, null for none, and fails the scan
+         * naming the path when it matches more.
+         *
+         * @param column a schema field
+         * @param jsonPath a JSONPath starting with {@code $}, such as {@code $.address.city}
+         * @return this builder
+         */
+        public Builder path(String column, String jsonPath) {
+            Objects.requireNonNull(column, "column must not be null");
+            Objects.requireNonNull(jsonPath, "jsonPath must not be null");
+            if (!jsonPath.startsWith("$")) {
+                throw new IllegalArgumentException("jsonPath must start with '$'; got '" + jsonPath + "'");
+            }
+            paths.put(column, jsonPath);
+            return this;
+        }
+
+        /**
+         * @return the scan
+         * @throws IllegalArgumentException when the schema is missing, a projected or path column is
+         *         not in it, two columns read the same path, column names collide, or a field's type
+         *         cannot be decoded from JSON
+         */
+        public JsonScan build() {
+            Set<String> names = fieldNames();
+            for (String column : paths.keySet()) {
+                if (!names.contains(column)) {
+                    throw new IllegalArgumentException("path must name schema fields; '" + column
+                            + "' is not one of " + names);
+                }
+            }
+            for (Field field : schema.getFields()) {
+                JsonTypes.checkSupported(field);
+            }
+            JsonValues values;
+            if (projection == null && paths.isEmpty()) {
+                values = JsonValues.documents();
+            } else {
+                List<String> requested = new ArrayList<>();
+                Map<String, String> columnOfPath = new HashMap<>();
+                for (String column : columnNames()) {
+                    String path = paths.getOrDefault(column, memberPath(column));
+                    String other = columnOfPath.putIfAbsent(path, column);
+                    if (other != null) {
+                        throw new IllegalArgumentException("columns '" + other + "' and '" + column
+                                + "' read the same path '" + path + "'; read it once");
+                    }
+                    requested.add(path);
+                }
+                values = JsonValues.paths(requested);
+            }
+            return new JsonScan(this, readRequest(values), values);
+        }
+    }
+}
