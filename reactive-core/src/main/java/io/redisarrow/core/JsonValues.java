@@ -80,6 +80,11 @@ public final class JsonValues implements ValueRead {
     }
 
     @Override
+    public String requiredCommand() {
+        return "JSON.GET";
+    }
+
+    @Override
     public String toString() {
         return "JsonValues{paths=" + paths + '}';
     }

@@ -19,6 +19,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.redisarrow.core.internal.channel.ClusterMode;
 import io.redisarrow.core.internal.channel.ConnectionCheck;
 import io.redisarrow.core.internal.channel.ConnectionErrors;
+import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.plan.Reads;
 import reactor.core.publisher.Flux;
@@ -70,6 +71,8 @@ public final class RedisSession implements AutoCloseable {
     private final AtomicReference<StatefulRedisConnection<byte[], byte[]>> open = new AtomicReference<>();
 
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    private final ModuleCheck modules = new ModuleCheck();
 
     private RedisSession(ConnectionOptions options) {
         this.options = options;
@@ -130,16 +133,20 @@ public final class RedisSession implements AutoCloseable {
      * cannot be opened within the connect timeout (see {@link #connection()}) or is lost;
      * {@code RedisCommandTimeoutException} when a round trip exceeds the command timeout; error
      * replies other than WRONGTYPE (keys of another type are skipped); {@link RedisArrowException}
-     * on a server in cluster mode, which is not supported yet; {@link IllegalStateException} after
+     * on a server in cluster mode, which is not supported yet, or one that lacks the module the read
+     * needs ({@link ValueRead#requiredCommand()}); {@link IllegalStateException} after
      * {@link #close()}.
      *
      * @param request what to read
      * @return the batches
      */
     public Flux<RawBatch> read(ReadRequest request) {
+        String command = request.values().requiredCommand();
         return shared().flatMapMany(shared -> shared.cluster()
                 ? Flux.error(ClusterMode.unsupported(options.address()))
-                : Reads.read(shared.connection(), endpoint, request, options.commandTimeout()));
+                : (command == null ? Mono.<Void>empty()
+                        : modules.require(shared.connection(), command, options.address()))
+                        .thenMany(Reads.read(shared.connection(), endpoint, request, options.commandTimeout())));
     }
 
     private Mono<Shared> shared() {

@@ -11,4 +11,12 @@ public sealed interface ValueRead permits HashValues, JsonValues {
 
     /** @return how many value columns each row of a {@link RawBatch} has */
     int columnCount();
+
+    /**
+     * @return a module command the server must know before the read starts (checked once per
+     *         session), or null when the read needs none
+     */
+    default String requiredCommand() {
+        return null;
+    }
 }
