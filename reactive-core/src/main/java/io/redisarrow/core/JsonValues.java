@@ -23,8 +23,14 @@ public final class JsonValues implements ValueRead {
 
     private final List<byte[]> encoded;
 
-    private JsonValues(List<String> paths) {
+    private final boolean wholeBatch;
+
+    private JsonValues(List<String> paths, boolean wholeBatch) {
+        if (wholeBatch && paths.size() != 1) {
+            throw new IllegalArgumentException("JSON.MGET reads one path; got " + paths.size());
+        }
         this.paths = paths;
+        this.wholeBatch = wholeBatch;
         List<byte[]> bytes = new ArrayList<>(paths.size());
         for (String path : paths) {
             bytes.add(path.getBytes(StandardCharsets.UTF_8));
@@ -34,7 +40,22 @@ public final class JsonValues implements ValueRead {
 
     /** @return a read of whole documents (the path {@code $}) */
     public static JsonValues documents() {
-        return new JsonValues(List.of(ROOT));
+        return new JsonValues(List.of(ROOT), false);
+    }
+
+    /**
+     * @param wholeBatch {@code true}: one {@code JSON.MGET key... path} per batch (reads of one path
+     *        only; a batch that meets a key of another type is read again key by key);
+     *        {@code false}: one {@code JSON.GET} per key
+     * @return this read with that fetch
+     */
+    public JsonValues wholeBatch(boolean wholeBatch) {
+        return wholeBatch == this.wholeBatch ? this : new JsonValues(paths, wholeBatch);
+    }
+
+    /** @return whether each batch is read with one JSON.MGET rather than a JSON.GET per key */
+    public boolean wholeBatch() {
+        return wholeBatch;
     }
 
     /**
@@ -56,7 +77,7 @@ public final class JsonValues implements ValueRead {
                 throw new IllegalArgumentException("paths must be distinct; '" + path + "' is given twice");
             }
         }
-        return new JsonValues(List.copyOf(paths));
+        return new JsonValues(List.copyOf(paths), false);
     }
 
     /** @return the paths each JSON.GET asks for, in order */
@@ -86,6 +107,6 @@ public final class JsonValues implements ValueRead {
 
     @Override
     public String toString() {
-        return "JsonValues{paths=" + paths + '}';
+        return "JsonValues{paths=" + paths + ", wholeBatch=" + wholeBatch + '}';
     }
 }

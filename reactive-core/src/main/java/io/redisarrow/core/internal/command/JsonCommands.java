@@ -7,12 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
- * Encodes the JSON reads: {@code JSON.GET key path...}, with the paths encoded once per read and
- * copied into every command.
+ * Encodes the JSON reads: {@code JSON.GET key path...} per key, or {@code JSON.MGET key... path}
+ * per batch, with the paths encoded once per read and copied into every command.
  */
 public final class JsonCommands {
 
     private static final byte[] JSON_GET = RespWriter.bulk("JSON.GET");
+
+    private static final byte[] JSON_MGET = RespWriter.bulk("JSON.MGET");
 
     private final int pathCount;
 
@@ -38,6 +40,24 @@ public final class JsonCommands {
         RespWriter.arrayHeader(out, 2 + pathCount);
         out.writeBytes(JSON_GET);
         RespWriter.bulk(out, key);
+        out.writeBytes(encodedPaths);
+    }
+
+    /**
+     * Writes {@code JSON.MGET key... path}; the read must have exactly one path.
+     *
+     * @param out the buffer
+     * @param keys the keys, in order
+     */
+    public void mget(ByteBuf out, List<byte[]> keys) {
+        if (pathCount != 1) {
+            throw new IllegalStateException("JSON.MGET reads one path; this read has " + pathCount);
+        }
+        RespWriter.arrayHeader(out, 2 + keys.size());
+        out.writeBytes(JSON_MGET);
+        for (byte[] key : keys) {
+            RespWriter.bulk(out, key);
+        }
         out.writeBytes(encodedPaths);
     }
 }

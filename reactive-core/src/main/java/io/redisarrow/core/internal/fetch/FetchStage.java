@@ -3,10 +3,13 @@ package io.redisarrow.core.internal.fetch;
 import io.lettuce.core.internal.ExceptionFactory;
 import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.RawBatch;
+import io.redisarrow.core.ValueRead;
 import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.channel.Timeouts;
 import io.redisarrow.core.internal.command.KeyCommands;
 import io.redisarrow.core.internal.reply.BatchReplies;
+import io.redisarrow.core.internal.reply.JsonMgetReplies;
+import io.redisarrow.core.internal.reply.RowOutcomes;
 import io.redisarrow.core.internal.reply.PendingReplies;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +31,8 @@ public final class FetchStage {
 
     private final TypeFetch type;
 
+    private final WholeBatchFetch whole;
+
     private final boolean withTtl;
 
     private final Duration timeout;
@@ -43,11 +48,39 @@ public final class FetchStage {
      */
     public FetchStage(RedisChannel channel, TypeFetch type, boolean withTtl, Duration timeout,
             Runnable otherTypeSeen) {
+        this(channel, type, null, withTtl, timeout, otherTypeSeen);
+    }
+
+    /**
+     * @param channel the read's connection
+     * @param type the data type's commands and replies, per key
+     * @param whole the data type's one command per batch, used first when not null
+     * @param withTtl whether each row carries its key's TTL
+     * @param timeout the longest one round trip may take
+     * @param otherTypeSeen called when a batch met keys of another type (WRONGTYPE)
+     */
+    FetchStage(RedisChannel channel, TypeFetch type, WholeBatchFetch whole, boolean withTtl, Duration timeout,
+            Runnable otherTypeSeen) {
         this.channel = channel;
         this.type = type;
+        this.whole = whole;
         this.withTtl = withTtl;
         this.timeout = timeout;
         this.otherTypeSeen = otherTypeSeen;
+    }
+
+    /**
+     * @param channel the read's connection
+     * @param values what the read fetches from each key
+     * @param withTtl whether each row carries its key's TTL
+     * @param timeout the longest one round trip may take
+     * @param otherTypeSeen called when a batch met keys of another type (WRONGTYPE)
+     * @return the fetch stage of that data type
+     */
+    public static FetchStage of(RedisChannel channel, ValueRead values, boolean withTtl, Duration timeout,
+            Runnable otherTypeSeen) {
+        return new FetchStage(channel, TypeFetches.of(values), TypeFetches.wholeBatch(values), withTtl, timeout,
+                otherTypeSeen);
     }
 
     /**
@@ -55,19 +88,17 @@ public final class FetchStage {
      * @return the batch's rows, in key order, emitted once the round trip is complete
      */
     public Mono<RawBatch> fetch(List<byte[]> keys) {
+        return whole == null || keys.isEmpty() ? fetchPerKey(keys) : fetchWhole(keys);
+    }
+
+    private Mono<RawBatch> fetchPerKey(List<byte[]> keys) {
         return Mono.defer(() -> {
             int size = keys.size();
             RawBatch batch = new RawBatch(type.columnCount(), size, withTtl);
             if (size == 0) {
                 return Mono.just(batch);
             }
-            long bytes = 0;
-            for (byte[] key : keys) {
-                batch.startRow(key);
-                bytes += key.length;
-            }
-            long estimate = bytes * (withTtl ? 2 : 1) + (long) size * (type.bytesPerKey() + (withTtl ? 24 : 0));
-            ByteBuf out = channel.alloc().buffer((int) Math.min(1 << 20, estimate));
+            ByteBuf out = buffer(batch, keys, type.bytesPerKey());
             for (byte[] key : keys) {
                 type.encode(out, key);
                 if (withTtl) {
@@ -76,16 +107,53 @@ public final class FetchStage {
             }
             BatchReplies replies = type.replies(batch);
             return await(channel.send(out, replies), type.command(), size)
-                    .then(Mono.defer(() -> complete(batch, replies)));
+                    .then(Mono.defer(() -> complete(batch, replies, type.command())));
         });
     }
 
-    private Mono<RawBatch> complete(RawBatch batch, BatchReplies replies) {
+    /**
+     * One command for the whole batch; when it fails for the batch because a key is of another
+     * type, the batch is read again key by key, which skips that key and tells the type filter.
+     */
+    private Mono<RawBatch> fetchWhole(List<byte[]> keys) {
+        return Mono.defer(() -> {
+            int size = keys.size();
+            RawBatch batch = new RawBatch(whole.columnCount(), size, withTtl);
+            ByteBuf out = buffer(batch, keys, whole.bytesPerKey());
+            whole.encode(out, keys);
+            if (withTtl) {
+                for (byte[] key : keys) {
+                    KeyCommands.ttl(out, key);
+                }
+            }
+            JsonMgetReplies replies = whole.replies(batch);
+            return await(channel.send(out, replies), whole.command(), size)
+                    .then(Mono.defer(() -> {
+                        if (replies.wrongType()) {
+                            return fetchPerKey(keys); // which reports the keys of another type
+                        }
+                        return complete(batch, replies, whole.command());
+                    }));
+        });
+    }
+
+    /** Starts one row per key and allocates a write buffer sized for the batch's commands. */
+    private ByteBuf buffer(RawBatch batch, List<byte[]> keys, int bytesPerKey) {
+        long bytes = 0;
+        for (byte[] key : keys) {
+            batch.startRow(key);
+            bytes += key.length;
+        }
+        long estimate = bytes * (withTtl ? 2 : 1) + (long) keys.size() * (bytesPerKey + (withTtl ? 24 : 0));
+        return channel.alloc().buffer((int) Math.min(1 << 20, estimate));
+    }
+
+    private Mono<RawBatch> complete(RawBatch batch, RowOutcomes replies, String command) {
         if (replies.otherTypes() > 0) {
             otherTypeSeen.run();
         }
         if (replies.error() != null) {
-            return Mono.error(ExceptionFactory.createExecutionException(type.command() + " "
+            return Mono.error(ExceptionFactory.createExecutionException(command + " "
                     + new String(batch.key(replies.errorRow()), StandardCharsets.UTF_8) + " failed: "
                     + replies.error()));
         }

@@ -25,4 +25,15 @@ public final class TypeFetches {
         }
         throw new IllegalArgumentException("no fetch stage for " + values);
     }
+
+    /**
+     * @param values the data type's part of a read
+     * @return the one command per batch that reads it, or null when it is read key by key
+     */
+    static WholeBatchFetch wholeBatch(ValueRead values) {
+        if (values instanceof JsonValues json && json.wholeBatch()) {
+            return new JsonMgetFetch(json);
+        }
+        return null;
+    }
 }

@@ -6,7 +6,6 @@ import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.fetch.FetchStage;
-import io.redisarrow.core.internal.fetch.TypeFetches;
 import io.redisarrow.core.internal.source.KeySource;
 import io.redisarrow.core.internal.source.KeyTypeFilter;
 import io.redisarrow.core.internal.source.ScanKeySource;
@@ -39,7 +38,7 @@ public final class Reads {
         KeySource keys = new ScanKeySource(connection, endpoint.address(), request.pattern(), plan.countHint(), types,
                 timeout);
         return Flux.usingWhen(endpoint.connect(), channel -> ReadPipeline.read(keys,
-                new FetchStage(channel, TypeFetches.of(request.values()), request.withTtl(), timeout,
+                FetchStage.of(channel, request.values(), request.withTtl(), timeout,
                         types::otherTypeSeen),
                 plan.batchSize(), plan.parallel(), request.limit()), RedisChannel::close);
     }

@@ -9,7 +9,7 @@ import io.redisarrow.core.RawBatch;
  * EXISTS can tell a missing key), and the first error other than WRONGTYPE (keys of another type
  * are skipped). Every method runs on the channel's event loop.
  */
-public abstract class BatchReplies extends PendingReplies {
+public abstract class BatchReplies extends PendingReplies implements RowOutcomes {
 
     /** The batch being filled. */
     protected final RawBatch batch;
@@ -49,26 +49,31 @@ public abstract class BatchReplies extends PendingReplies {
     }
 
     /** @return one flag per row: whether the key had a value */
+    @Override
     public final boolean[] keep() {
         return keep;
     }
 
     /** @return one flag per row: whether only EXISTS can tell whether the key is there */
+    @Override
     public final boolean[] unsure() {
         return unsure;
     }
 
     /** @return the first error reply other than WRONGTYPE, or null */
+    @Override
     public final String error() {
         return error;
     }
 
     /** @return how many keys answered WRONGTYPE (keys of another type, skipped) */
+    @Override
     public final int otherTypes() {
         return otherTypes;
     }
 
     /** @return the row of {@link #error()} */
+    @Override
     public final int errorRow() {
         return errorRow;
     }

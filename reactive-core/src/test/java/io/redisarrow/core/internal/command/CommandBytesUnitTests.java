@@ -45,6 +45,13 @@ class CommandBytesUnitTests {
     }
 
     @Test
+    void jsonMgetNamesEveryKeyThenThePath() {
+        JsonCommands commands = new JsonCommands(List.of(bytes("$")));
+        assertThat(encoded(out -> commands.mget(out, List.of(bytes("a"), bytes("\u00e9")))))
+                .isEqualTo("*4\r\n$9\r\nJSON.MGET\r\n$1\r\na\r\n$2\r\n\u00c3\u00a9\r\n$1\r\n$\r\n");
+    }
+
+    @Test
     void hgetall() {
         assertThat(encoded(out -> HashCommands.hgetall(out, bytes("user:1"))))
                 .isEqualTo("*2\r\n$7\r\nHGETALL\r\n$6\r\nuser:1\r\n");
