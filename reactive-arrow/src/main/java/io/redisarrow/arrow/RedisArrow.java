@@ -2,14 +2,20 @@ package io.redisarrow.arrow;
 
 import io.redisarrow.core.ConnectionOptions;
 import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
+import io.redisarrow.arrow.internal.infer.HashSchemaInference;
+import io.redisarrow.arrow.internal.infer.JsonSchemaInference;
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.RedisSession;
+import io.redisarrow.core.SampledDocument;
+import io.redisarrow.core.SampledHash;
 import io.redisarrow.core.internal.plan.DemandGate;
 import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.rounding.SegmentRoundingPolicy;
+import org.apache.arrow.vector.types.pojo.Schema;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -195,6 +201,79 @@ public final class RedisArrow implements AutoCloseable {
             }
             return RecordBatches.decode(open.thenMany(session.read(read)), decoder, allocator, decodeScheduler);
         });
+    }
+
+    /**
+     * Infers a schema for {@link #scanHashes(HashScan)} from a sample of the hashes matching a
+     * pattern. Up to {@code sampleSize} keys are picked with SCAN ({@code MATCH pattern TYPE hash}),
+     * spread over the keyspace: short SCAN runs from random cursors, or, when they do not fill the
+     * sample (a small keyspace or a sparse pattern), a full SCAN with reservoir sampling, which takes
+     * every matching hash when there are no more than {@code sampleSize}. Each is fetched with
+     * {@code HGETALL}.
+     *
+     * <p>Every field name seen becomes a field, in order of first appearance across the sample. Its
+     * type is the first of Int64, Float64, Decimal, Bool, Date(DAY), Timestamp, Utf8 and Binary
+     * whose decoder parses every sampled value of the field: the decoder a scan uses, so a scan of
+     * the sampled keys with this schema never fails to parse a value. A field is nullable when a
+     * sampled hash lacks it. Each field's metadata holds the evidence ({@link InferenceMetadata}).
+     * The rules in full: {@code docs/schema-inference.md}.
+     *
+     * <p><b>Errors:</b> {@link IllegalArgumentException} at once when {@code pattern} is null or
+     * empty or {@code sampleSize < 1} ({@code "sampleSize must be >= 1"});
+     * {@link io.redisarrow.core.RedisArrowException} when no hash matches the pattern, or on a
+     * Redis Cluster node (not supported yet); {@code RedisConnectionException} naming
+     * {@code host:port} when Redis cannot be reached or the connection fails;
+     * {@code RedisCommandTimeoutException} when a SCAN or HGETALL exceeds the command timeout;
+     * error replies other than WRONGTYPE (a key that is no longer a hash, or gone, is left out of
+     * the sample); {@link IllegalStateException} after {@link #close()}.
+     *
+     * @param pattern the SCAN MATCH glob
+     * @param sampleSize the most hashes to sample, {@code >= 1}
+     * @return the schema, computed on subscription (a cold publisher: each subscription samples
+     *         anew)
+     */
+    public Mono<Schema> inferHashSchema(String pattern, int sampleSize) {
+        Flux<SampledHash> sample = session.sampleHashes(pattern, sampleSize);
+        return Mono.defer(() -> closed.get() ? Mono.error(new IllegalStateException("this RedisArrow is closed"))
+                : sample.collectList().publishOn(decodeScheduler)
+                        .map(hashes -> HashSchemaInference.infer(hashes, allocator)));
+    }
+
+    /**
+     * Infers a schema for JSON documents from a sample of the documents matching a pattern, picked
+     * as {@link #inferHashSchema(String, int)} picks hashes (SCAN with {@code TYPE ReJSON-RL}) and
+     * fetched with {@code JSON.GET key $}.
+     *
+     * <p>Every top-level member seen becomes a field, in order of first appearance. Integers are
+     * Int64 (Decimal(p, 0) beyond it, Utf8 beyond 38 digits); other numbers Float64, or Decimal
+     * when a double would lose digits; {@code true}/{@code false} Bool; strings Date(DAY) or
+     * Timestamp when every one parses so, else Utf8; objects a Struct of their members' union, or a
+     * {@code Map<Utf8, T>} when they have many varied member names; arrays a List of their
+     * elements' merged type. Values of different JSON types at one place, and containers nested
+     * deeper than 32 levels, are Utf8 (which takes any JSON value). A field or member is nullable
+     * when a sampled document lacks it or holds null there. Each field's metadata holds the evidence
+     * ({@link InferenceMetadata}). The rules in full: {@code docs/schema-inference.md}.
+     *
+     * <p><b>Errors:</b> {@link IllegalArgumentException} at once when {@code pattern} is null or
+     * empty or {@code sampleSize < 1} ({@code "sampleSize must be >= 1"});
+     * {@link io.redisarrow.core.RedisArrowException} when no JSON document matches the pattern
+     * (also when the server has no JSON module), when no sampled document is a JSON object with a
+     * member, or on a Redis Cluster node (not supported yet); {@code RedisConnectionException}
+     * naming {@code host:port} when Redis cannot be reached or the connection fails;
+     * {@code RedisCommandTimeoutException} when a SCAN or JSON.GET exceeds the command timeout;
+     * error replies other than WRONGTYPE (a key that is no longer JSON, or gone, is left out of the
+     * sample); {@link IllegalStateException} after {@link #close()}.
+     *
+     * @param pattern the SCAN MATCH glob
+     * @param sampleSize the most documents to sample, {@code >= 1}
+     * @return the schema, computed on subscription (a cold publisher: each subscription samples
+     *         anew)
+     */
+    public Mono<Schema> inferJsonSchema(String pattern, int sampleSize) {
+        Flux<SampledDocument> sample = session.sampleJson(pattern, sampleSize);
+        return Mono.defer(() -> closed.get() ? Mono.error(new IllegalStateException("this RedisArrow is closed"))
+                : sample.collectList().publishOn(decodeScheduler)
+                        .map(documents -> JsonSchemaInference.infer(documents, allocator)));
     }
 
     /**

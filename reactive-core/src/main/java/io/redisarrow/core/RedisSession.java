@@ -22,15 +22,21 @@ import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.plan.Reads;
+import io.redisarrow.core.internal.sample.SampleFetch;
+import io.redisarrow.core.internal.source.KeySampler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 /**
  * The Redis side of redis-arrow: one Lettuce client with one shared connection (opened lazily at
@@ -147,6 +153,67 @@ public final class RedisSession implements AutoCloseable {
                 : (command == null ? Mono.<Void>empty()
                         : modules.require(shared.connection(), command, options.address()))
                         .thenMany(Reads.read(shared.connection(), endpoint, request, options.commandTimeout())));
+    }
+
+    /**
+     * Samples the hashes matching a pattern: picks up to {@code sampleSize} keys spread over the
+     * keyspace with SCAN ({@code MATCH pattern TYPE hash}: short runs from random cursors, or a full
+     * SCAN with reservoir sampling when they do not fill the sample), then fetches each one with
+     * {@code HGETALL}, pipelined on the shared connection. A key gone or no longer a hash by then
+     * is left out.
+     *
+     * <p><b>Errors:</b> {@link RedisArrowException} when no hash matches the pattern;
+     * {@link RedisConnectionException} naming {@code host:port} when the connection cannot be
+     * opened or fails; {@code RedisCommandTimeoutException} when a command exceeds the command
+     * timeout; error replies other than WRONGTYPE; {@link RedisArrowException} on a server in
+     * cluster mode; {@link IllegalStateException} after {@link #close()}.
+     *
+     * @param pattern the SCAN MATCH glob
+     * @param sampleSize the most keys to sample, {@code >= 1}
+     * @return the sampled hashes, in sample order; every matching hash when no more than
+     *         {@code sampleSize} match
+     * @throws IllegalArgumentException when the pattern is empty or {@code sampleSize < 1}
+     */
+    public Flux<SampledHash> sampleHashes(String pattern, int sampleSize) {
+        return sample(pattern, sampleSize, "hash", "hash", SampleFetch::hashes);
+    }
+
+    /**
+     * Samples the JSON documents matching a pattern, as {@link #sampleHashes(String, int)} does
+     * hashes: SCAN with {@code TYPE ReJSON-RL}, then {@code JSON.GET key $} per key.
+     *
+     * <p><b>Errors:</b> {@link RedisArrowException} when no JSON document matches the pattern
+     * (also when the server has no JSON module); otherwise as {@link #sampleHashes(String, int)}.
+     *
+     * @param pattern the SCAN MATCH glob
+     * @param sampleSize the most keys to sample, {@code >= 1}
+     * @return the sampled documents, in sample order
+     * @throws IllegalArgumentException when the pattern is empty or {@code sampleSize < 1}
+     */
+    public Flux<SampledDocument> sampleJson(String pattern, int sampleSize) {
+        return sample(pattern, sampleSize, "ReJSON-RL", "JSON document", SampleFetch::documents);
+    }
+
+    private <T> Flux<T> sample(String pattern, int sampleSize, String type, String what,
+            BiFunction<SampleFetch, List<byte[]>, Flux<T>> fetch) {
+        Objects.requireNonNull(pattern, "pattern must not be null");
+        if (pattern.isEmpty()) {
+            throw new IllegalArgumentException("pattern must not be empty");
+        }
+        if (sampleSize < 1) {
+            throw new IllegalArgumentException("sampleSize must be >= 1");
+        }
+        return shared().flatMapMany(shared -> {
+            if (shared.cluster()) {
+                return Flux.error(ClusterMode.unsupported(options.address()));
+            }
+            KeySampler sampler = new KeySampler(shared.connection(), options.address(), options.commandTimeout(),
+                    new Random());
+            SampleFetch values = new SampleFetch(shared.connection(), options.address(), options.commandTimeout());
+            return sampler.sample(pattern, type, sampleSize).flatMapMany(keys -> fetch.apply(values, keys));
+        }).switchIfEmpty(Flux.error(() -> new RedisArrowException("no " + what + " matches '" + pattern + "' at "
+                + options.address() + " (SCAN MATCH with TYPE " + type + " found none to sample)"
+                + (type.equals("hash") ? "" : "; check the pattern, and that the server has the JSON module"))));
     }
 
     private Mono<Shared> shared() {

@@ -1,5 +1,6 @@
 /**
- * Redis side of redis-arrow: sessions, read requests and the raw batch handed to decoders.
+ * Redis side of redis-arrow: sessions, read requests, the raw batch handed to decoders, and the
+ * sampled values schema inference reads.
  */
 @NullMarked
 package io.redisarrow.core;

@@ -3,7 +3,8 @@
  * come from), {@code plan} (batching, in-flight bound, limit, demand), {@code fetch} (one
  * pipelined round trip per batch), {@code command} (encoded commands), {@code resp} (the wire
  * format), {@code reply} (replies into raw batches) and {@code channel} (the pipelined
- * connection). Internal, no compatibility promise; see {@code docs/architecture.md}.
+ * connection), plus {@code sample} (the values of sampled keys, for schema inference). Internal,
+ * no compatibility promise; see {@code docs/architecture.md}.
  */
 @NullMarked
 package io.redisarrow.core.internal;

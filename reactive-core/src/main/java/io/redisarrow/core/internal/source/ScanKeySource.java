@@ -1,15 +1,6 @@
 package io.redisarrow.core.internal.source;
 
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.protocol.AsyncCommand;
-import io.lettuce.core.protocol.Command;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
-import io.redisarrow.core.internal.channel.ConnectionErrors;
-import io.redisarrow.core.internal.channel.Timeouts;
-import io.redisarrow.core.internal.command.ScanCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +21,7 @@ public final class ScanKeySource implements KeySource {
 
     private static final byte[] START = { '0' };
 
-    private final StatefulRedisConnection<byte[], byte[]> connection;
+    private final ScanPages pages;
 
     private final byte[] pattern;
 
@@ -38,18 +29,12 @@ public final class ScanKeySource implements KeySource {
 
     private final KeyTypeFilter type;
 
-    private final Duration timeout;
-
-    private final String address;
-
     public ScanKeySource(StatefulRedisConnection<byte[], byte[]> connection, String address, String pattern, long count,
             KeyTypeFilter type, Duration timeout) {
-        this.address = address;
-        this.connection = connection;
+        this.pages = new ScanPages(connection, address, timeout);
         this.pattern = pattern.getBytes(StandardCharsets.UTF_8);
         this.count = count;
         this.type = type;
-        this.timeout = timeout;
     }
 
     @Override
@@ -59,16 +44,6 @@ public final class ScanKeySource implements KeySource {
     }
 
     private Mono<ScanPageOutput> page(byte[] cursor) {
-        return Mono.defer(() -> {
-            CommandArgs<byte[], byte[]> args = ScanCommands.scan(cursor, pattern, count, type.current());
-            AsyncCommand<byte[], byte[], ScanPageOutput> command = new AsyncCommand<>(
-                    new Command<>(CommandType.SCAN, new ScanPageOutput(), args));
-            connection.dispatch(command);
-            return Mono.fromCompletionStage(command)
-                    .timeout(timeout, Mono.error(() -> Timeouts.exception("SCAN", timeout)))
-                    .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException)
-                            && !(e instanceof RedisCommandExecutionException),
-                            e -> ConnectionErrors.commandFailed("SCAN", address, e));
-        });
+        return Mono.defer(() -> pages.page(cursor, pattern, count, type.current()));
     }
 }
