@@ -32,6 +32,7 @@ final class Figures {
             case "parallel" -> parallel(table, directory);
             case "memory" -> memory(table, directory);
             case "search" -> search(table, directory);
+            case JsonScenario.ID -> json(table, directory);
             default -> List.of();
         };
     }
@@ -47,6 +48,21 @@ final class Figures {
         }
         String file = "readers.png";
         Charts.bars(directory.resolve(file), "Every reader on loopback", "rows/s (median)", true, false,
+                Map.of("rows/s", rates));
+        return List.of(file);
+    }
+
+    private static List<String> json(Table table, Path directory) throws IOException {
+        LinkedHashMap<String, Double> rates = new LinkedHashMap<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            Object[] row = table.rows().get(i);
+            String parallel = row[1].toString();
+            String name = row[0].toString().replace("server ceiling: redis-benchmark -P " + ServerCeiling.PIPELINE + " -c ",
+                    "ceiling, clients: ").replace(" JSON.GET $", "").replace(", default options", "");
+            rates.put(name + ("-".equals(parallel) ? "" : " (parallel " + parallel + ")"), table.number(i, "rows_per_s"));
+        }
+        String file = "json.png";
+        Charts.bars(directory.resolve(file), "JSON documents: every reader on loopback", "rows/s (median)", true, false,
                 Map.of("rows/s", rates));
         return List.of(file);
     }

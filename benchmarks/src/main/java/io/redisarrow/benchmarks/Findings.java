@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * What a run's tables show, in words built from their numbers: the targets against the
  * measurements, and the advice (batch size, parallel, projection, search vs scan, streaming vs
- * collecting) re-derived from them, including where they disagree with the seed's guide. A table
- * the run did not produce leaves its lines out.
+ * collecting, and JSON documents through {@link JsonFindings}) re-derived from them, including where
+ * they disagree with the seed's guide. A table the run did not produce leaves its lines out.
  */
 final class Findings {
 
@@ -30,6 +30,7 @@ final class Findings {
         table("projection").ifPresent(t -> projectionTargets(t, targets));
         table("search").ifPresent(t -> searchTargets(t, targets));
         table("memory").ifPresent(t -> memoryTargets(t, targets));
+        table(JsonScenario.ID).ifPresent(t -> JsonFindings.targets(t, targets));
         targets.note("Each line is computed from the tables below. A target that is not reached stays in this table"
                 + " with its measurement; \"What the numbers say\" at the end gives the reasons we measured.");
         return targets.markdown(2);
@@ -44,6 +45,7 @@ final class Findings {
         table("projection").ifPresent(t -> points.add(projection(t)));
         table("search").filter(t -> !t.rows().isEmpty()).ifPresent(t -> points.add(search(t)));
         table("memory").ifPresent(t -> points.add(memory(t)));
+        table(JsonScenario.ID).filter(t -> !t.rows().isEmpty()).ifPresent(t -> points.add(JsonFindings.advice(t)));
         StringBuilder out = new StringBuilder("## What the numbers say\n\n");
         out.append("Read ratios within this run: the machine is shared, so absolute rates move between runs while"
                 + " rows measured beside each other stay comparable.\n\n");

@@ -16,7 +16,8 @@ import java.util.List;
  * {@code REDIS_URL} is set), then measures
  * in the same run every reader side by side (the server's ceiling, redis-arrow, a Jedis pipeline,
  * Lettuce's ScanStream), the batch size, projection and {@code parallel} sweeps (on loopback and
- * behind added latency), memory per row and under a slow subscriber, and SCAN against RediSearch;
+ * behind added latency), memory per row and under a slow subscriber, SCAN against RediSearch, and N
+ * JSON documents read every way beside baselines of their own;
  * writes Markdown, CSV and PNG charts, and with {@code --docs} the performance guide. See
  * {@link Options#USAGE}.
  */
@@ -86,6 +87,7 @@ public final class HashScanBenchmark {
                     case MEMORY -> MemorySweep.run(bench, options.memorySizes());
                     case SEARCH -> SearchScenario.run(bench, options.searchSizes());
                     case LARGE -> LargeReplySweep.run(bench, options.quick());
+                    case JSON -> JsonScenario.run(bench, options.clients(), options.reuse());
                 });
             }
             String command = "HashScanBenchmark " + String.join(" ", args) + " (" + (options.quick() ? "quick" : "full")

@@ -29,7 +29,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
 
     /** The scenarios after the first table, in the order they run. */
     enum Scenario {
-        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE
+        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE, JSON
     }
 
     static final String USAGE = """
@@ -41,7 +41,8 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
               --latency-ms 0.5,2  delays each way for the parallel sweep besides loopback (default 0.5,2)
               --parallel-rows N   rows per pass in the parallel sweep (default min(N, 200000); --quick 50000)
               --only a,b          scenarios after the first table (default all): batch,projection,parallel,memory,search,
-                                  large (one hash of 100k/1M fields, one 10/100 MB value; --quick 10k/100k, 1/10 MB)
+                                  large (one hash of 100k/1M fields, one 10/100 MB value; --quick 10k/100k, 1/10 MB),
+                                  json (N JSON documents of 10 members in the next database: every reader, own baselines)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
               --out DIR           results directory (default results)
               --docs              also write docs/performance.md and its charts from this run""";
@@ -108,7 +109,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
             try {
                 chosen.add(Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory, search or large,"
+                throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory, search, large or json,"
                         + " not '" + name + "'\n" + USAGE);
             }
         }

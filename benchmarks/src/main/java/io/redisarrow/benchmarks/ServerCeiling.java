@@ -90,20 +90,34 @@ final class ServerCeiling {
      * @throws IllegalStateException when redis-benchmark fails or a request missed
      */
     double run(int clients, int fields) {
-        long missesBefore = misses();
+        return rate(command(clients, fields), "HMGET", redis);
+    }
+
+    /**
+     * Runs one redis-benchmark command line and checks through INFO's {@code keyspace_misses} that
+     * every request hit an existing key.
+     *
+     * @param command the command line, with {@code --csv}
+     * @param test the first word of the test's name in the CSV output, such as {@code HMGET}
+     * @param redis a connection to the same server, to read the miss counter
+     * @return requests per second, that is rows per second
+     * @throws IllegalStateException when redis-benchmark fails or a request missed
+     */
+    static double rate(List<String> command, String test, RedisCommands<String, String> redis) {
+        long missesBefore = misses(redis);
         List<String> output = new ArrayList<>();
-        int exit = RedisTools.run(command(clients, fields), output);
+        int exit = RedisTools.run(command, output);
         double rps = -1;
         for (String line : output) {
             String[] cells = line.split(",");
-            if (cells.length >= 2 && cells[0].startsWith("\"HMGET")) {
+            if (cells.length >= 2 && cells[0].startsWith("\"" + test + " ")) {
                 rps = Double.parseDouble(cells[1].replace("\"", ""));
             }
         }
         if (exit != 0 || rps <= 0) {
             throw new IllegalStateException("redis-benchmark (exit " + exit + ") gave no rate:\n" + String.join("\n", output));
         }
-        long missed = misses() - missesBefore;
+        long missed = misses(redis) - missesBefore;
         if (missed > 0) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "redis-benchmark missed %,d keys: __rand_int__ does not produce the benchmark's key names", missed));
@@ -111,7 +125,7 @@ final class ServerCeiling {
         return rps;
     }
 
-    private long misses() {
+    private static long misses(RedisCommands<String, String> redis) {
         for (String line : redis.info("stats").split("\r?\n")) {
             if (line.startsWith("keyspace_misses:")) {
                 return Long.parseLong(line.substring("keyspace_misses:".length()).trim());
