@@ -95,7 +95,8 @@ final class Report {
                 ```
 
                 [`benchmarks/README.md`](../benchmarks/README.md) says what each scenario does; \
-                [`decoders.md`](decoders.md) holds the JMH microbenchmarks of the per-type decoders.
+                [`decoders.md`](decoders.md) holds the JMH microbenchmarks of the per-type decoders \
+                and of the JSON document decoder.
 
                 """;
         Files.writeString(docs.resolve("performance.md"), intro + markdown("performance/"), StandardCharsets.UTF_8);

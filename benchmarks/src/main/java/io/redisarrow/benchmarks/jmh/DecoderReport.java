@@ -190,8 +190,8 @@ final class DecoderReport {
                     load average (1 min) %s at start, %s at end
                     - JVM: %s %s (%s); benchmark forks run with `%s`
                     - Libraries: JMH %s, Arrow %s
-                    - JMH: average time per value, 1 fork, 1 thread, warm-up %d x 1 s, measurement %d x 1 s, \
-                    %,d values per invocation
+                    - JMH: average time per value (per document for JSON), 1 fork, 1 thread, warm-up %d x 1 s, \
+                    measurement %d x 1 s, %,d values (or documents) per invocation
                     - Date: %s
                     - Command line (class path left out): `%s`
                     """, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),

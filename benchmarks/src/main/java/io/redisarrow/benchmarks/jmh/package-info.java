@@ -1,4 +1,5 @@
 /**
- * JMH microbenchmarks of redis-arrow's per-type decoders against hand-written ones, and the runner that writes their report.
+ * JMH microbenchmarks of redis-arrow's per-type decoders against hand-written ones and of its JSON document
+ * decoder against Jackson, and the runner that writes their report.
  */
 package io.redisarrow.benchmarks.jmh;
