@@ -455,4 +455,59 @@ class SchemaInferenceIntegrationTests extends ScanTestSupport {
         assertThat(deep.getChildren().get(0).getType()).isEqualTo(ArrowType.List.INSTANCE);
         assertThat(deep.getChildren().get(0).getChildren().get(0).getType()).isEqualTo(INT64);
     }
+
+    /**
+     * The never-fails guarantee for JSON: documents mixing every JSON type, nesting, nulls,
+     * missing members and conflicts, all sampled; scanning them with the inferred schema under
+     * FAIL reads every document without a parse error.
+     */
+    @Test
+    void scanningTheSampledDocumentsWithTheInferredSchemaNeverFails() {
+        server.requireJson();
+        Random random = new Random(42);
+        String[] scalars = { "1", "-9223372036854775808", "123456789012345678901234", "2.5", "1e-7", "0.1",
+                "true", "false", "null", "\"text\"", "\"2024-01-02\"", "\"2024-01-02T03:04:05.123456Z\"",
+                "\"2024-01-02 03:04:05\"", "\"\\u00e9\\\"q\"", "\"\"", "\"12.50\"", "\"true\"" };
+        int documents = 300;
+        for (int d = 0; d < documents; d++) {
+            StringBuilder doc = new StringBuilder("{");
+            int members = 0;
+            for (int m = 0; m < 12; m++) {
+                if (random.nextInt(4) == 0) {
+                    continue;
+                }
+                doc.append(members++ == 0 ? "" : ",").append("\"m").append(m).append("\":")
+                        .append(randomValue(random, scalars, m, 0));
+            }
+            jsonSet(prefix + d, doc.append('}').toString());
+        }
+        Schema schema = redis.inferJsonSchema(prefix + "*", 1000).block();
+        assertThat(schema.getFields()).isNotEmpty();
+        long rows = redis.scanJson(JsonScan.builder().pattern(prefix + "*").schema(schema).build())
+                .map(batch -> {
+                    try (batch) {
+                        return (long) batch.rowCount();
+                    }
+                })
+                .reduce(0L, Long::sum).block();
+        assertThat(rows).isEqualTo(documents);
+    }
+
+    /** A value of one of a few shapes per member, so members mostly agree and sometimes conflict. */
+    private static String randomValue(Random random, String[] scalars, int member, int depth) {
+        int shape = depth > 2 ? 0 : (member + random.nextInt(3)) % 5;
+        switch (shape) {
+            case 1:
+                return "{\"a\":" + randomValue(random, scalars, member + 1, depth + 1) + ",\"b\":"
+                        + scalars[random.nextInt(scalars.length)] + "}";
+            case 2:
+                StringBuilder array = new StringBuilder("[");
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    array.append(array.length() > 1 ? "," : "").append(randomValue(random, scalars, member, depth + 1));
+                }
+                return array.append(']').toString();
+            default:
+                return scalars[(member * 3 + random.nextInt(4)) % scalars.length];
+        }
+    }
 }
