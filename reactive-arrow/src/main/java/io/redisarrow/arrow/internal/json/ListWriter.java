@@ -36,9 +36,8 @@ final class ListWriter extends ValueWriter {
         path.pushElement();
         JsonToken next;
         while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-            path.index(count);
             element.write(parser, next, start + count);
-            count++;
+            path.index(++count); // where the parser looks next, should the input end there
         }
         path.pop();
         vector.endValue(slot, count);
