@@ -35,6 +35,11 @@ import java.util.List;
  * {@link io.redisarrow.arrow.ParseErrorPolicy#NULL}, a null in the innermost slot that cannot hold
  * the value (counted), if that slot is nullable; otherwise an error naming the key, the column, the
  * path of the value in the document, the value and the type.
+ *
+ * <p>Limits: values nest at most {@link #MAX_DEPTH} levels (a {@code JSON.GET} reply's own
+ * wrapping array or object does not count); strings, member names and documents may be as long as
+ * a Java array; a number's text may be at most 1000 characters. Past a limit the value is treated
+ * like input that is not valid JSON.
  */
 public final class JsonTypes {
 

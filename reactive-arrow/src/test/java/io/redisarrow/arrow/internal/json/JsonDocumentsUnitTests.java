@@ -273,6 +273,14 @@ class JsonDocumentsUnitTests {
     }
 
     @Test
+    void anEmptyBatchDecodesToEmptyVectors() {
+        List<Field> fields = List.of(field("a", UTF8), list("l", struct("item", field("x", INT64))), map("m", field("value", INT64)));
+        assertThat(decode(JsonDocuments.members(fields), fields, ParseErrorPolicy.FAIL, raw(new String[0]), 0)).isEmpty();
+        assertThat(decode(JsonDocuments.members(List.of()), List.of(), ParseErrorPolicy.FAIL, raw("[{\"a\":1}]", "[{"), 0))
+                .containsExactly(List.of(), List.of());
+    }
+
+    @Test
     void oneInstanceDecodesOnManyThreadsAtOnce() throws Exception {
         List<Field> fields = List.of(struct("s", field("a", INT64), list("l", field("item", UTF8))), field("n", INT64));
         JsonDocuments documents = JsonDocuments.members(fields);
