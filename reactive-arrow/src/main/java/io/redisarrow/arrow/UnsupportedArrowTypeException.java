@@ -18,7 +18,17 @@ public final class UnsupportedArrowTypeException extends IllegalArgumentExceptio
      * @param type its Arrow type, as text
      */
     public UnsupportedArrowTypeException(String field, String type) {
-        super("field '" + field + "' has Arrow type " + type + ", which cannot be decoded from Redis values; supported: "
-                + SUPPORTED);
+        this(field, type, "Redis values", SUPPORTED);
+    }
+
+    /**
+     * @param field the schema field's name (for a nested field, its path, such as {@code address.zip})
+     * @param type its Arrow type, as text
+     * @param source what values are decoded from, such as {@code JSON}
+     * @param supported the Arrow types values can be decoded into from that source, as text
+     */
+    public UnsupportedArrowTypeException(String field, String type, String source, String supported) {
+        super("field '" + field + "' has Arrow type " + type + ", which cannot be decoded from " + source + "; supported: "
+                + supported);
     }
 }

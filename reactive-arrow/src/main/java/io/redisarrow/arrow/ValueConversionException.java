@@ -2,12 +2,15 @@ package io.redisarrow.arrow;
 
 import io.redisarrow.core.RedisArrowException;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 
 /**
  * A Redis value that could not be converted to its column's Arrow type under
  * {@link ParseErrorPolicy#FAIL}. Carries the key, the field, the raw value and the type, so the
- * offending data can be found and fixed.
+ * offending data can be found and fixed. For a value inside a JSON document it also carries the
+ * JSON path of that value within the document ({@link #path()}, such as {@code $.items[3].price}).
  */
 public final class ValueConversionException extends RedisArrowException {
 
@@ -25,6 +28,8 @@ public final class ValueConversionException extends RedisArrowException {
 
     private final String arrowType;
 
+    private final @Nullable String path;
+
     /**
      * @param key the key of the hash
      * @param field the field (column) name
@@ -40,6 +45,30 @@ public final class ValueConversionException extends RedisArrowException {
         this.field = field;
         this.value = value.clone();
         this.arrowType = arrowType;
+        this.path = null;
+    }
+
+    /**
+     * For a value inside a JSON document: the message reads {@code cannot convert value '...' at
+     * $.a.b of field 'x' in key '...' to Int64 (...)}.
+     *
+     * @param key the key holding the document
+     * @param field the field (column) name
+     * @param path the JSON path of the value within the document, such as {@code $.address.zip}
+     * @param value the value's JSON text (the message shows its first 200 bytes)
+     * @param arrowType the target type, as a person reads it (e.g. {@code List<Int64>})
+     * @param reason why it failed, or {@code null}
+     */
+    public ValueConversionException(byte[] key, String field, String path, byte[] value, String arrowType,
+            @Nullable String reason) {
+        super("cannot convert value " + quote(value) + " at " + path + " of field '" + field + "' in key " + quote(key)
+                + " to " + arrowType + (reason == null ? "" : " (" + reason + ")")
+                + "; fix the data, change the schema, or use onParseError(ParseErrorPolicy.NULL)");
+        this.key = key.clone();
+        this.field = field;
+        this.value = value.clone();
+        this.arrowType = arrowType;
+        this.path = path;
     }
 
     /** @return a copy of the key */
@@ -65,6 +94,14 @@ public final class ValueConversionException extends RedisArrowException {
     /** @return the target Arrow type */
     public String arrowType() {
         return arrowType;
+    }
+
+    /**
+     * @return the JSON path of the value within its document (such as {@code $.items[3].price}),
+     *         or {@code null} for a value that is not part of a JSON document (a hash field)
+     */
+    public @Nullable String path() {
+        return path;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Picks the consumer of a vector by its Arrow type, and checks schemas up front.
@@ -34,8 +35,17 @@ public final class Consumers {
      * @throws UnsupportedArrowTypeException when no consumer decodes its type
      */
     public static void checkSupported(Field field) {
-        ArrowType type = field.getType();
-        boolean supported = switch (type.getTypeID()) {
+        if (!supports(field.getType())) {
+            throw new UnsupportedArrowTypeException(field.getName(), describe(field.getType()));
+        }
+    }
+
+    /**
+     * @param type an Arrow type
+     * @return whether a consumer decodes it
+     */
+    public static boolean supports(ArrowType type) {
+        return switch (type.getTypeID()) {
             case Utf8, Binary, Bool, FloatingPoint -> !(type instanceof ArrowType.FloatingPoint fp)
                     || fp.getPrecision() != org.apache.arrow.vector.types.FloatingPointPrecision.HALF;
             case Int -> ((ArrowType.Int) type).getIsSigned();
@@ -44,9 +54,6 @@ public final class Consumers {
             case Decimal -> ((ArrowType.Decimal) type).getBitWidth() == 128;
             default -> false;
         };
-        if (!supported) {
-            throw new UnsupportedArrowTypeException(field.getName(), describe(type));
-        }
     }
 
     /**
@@ -89,6 +96,38 @@ public final class Consumers {
                 return new DecimalConsumer((DecimalVector) vector);
             default:
                 throw new UnsupportedArrowTypeException(vector.getName(), describe(type));
+        }
+    }
+
+    /**
+     * As {@link #describe(ArrowType)}, with nested types spelled out from the field's children:
+     * {@code List<Int64>}, {@code Struct<a: Int64, b: Utf8>}, {@code Map<Utf8, Float64>}.
+     *
+     * @param field a schema field
+     * @return its type as a person reads it
+     */
+    public static String describe(Field field) {
+        ArrowType type = field.getType();
+        List<Field> children = field.getChildren();
+        switch (type.getTypeID()) {
+            case List:
+            case LargeList:
+            case FixedSizeList:
+                return children.size() == 1 ? describe(type) + "<" + describe(children.get(0)) + ">" : describe(type);
+            case Struct: {
+                StringBuilder text = new StringBuilder("Struct<");
+                for (int i = 0; i < children.size(); i++) {
+                    text.append(i == 0 ? "" : ", ").append(children.get(i).getName()).append(": ")
+                            .append(describe(children.get(i)));
+                }
+                return text.append('>').toString();
+            }
+            case Map: {
+                List<Field> entry = children.size() == 1 ? children.get(0).getChildren() : List.of();
+                return entry.size() == 2 ? "Map<" + describe(entry.get(0)) + ", " + describe(entry.get(1)) + ">" : "Map";
+            }
+            default:
+                return describe(type);
         }
     }
 
