@@ -2,6 +2,7 @@ package io.redisarrow.arrow;
 
 import io.redisarrow.testing.RedisModule;
 import io.redisarrow.testing.RequiresModule;
+import org.junit.jupiter.api.BeforeEach;
 import reactor.core.publisher.Flux;
 
 /**
@@ -12,6 +13,7 @@ import reactor.core.publisher.Flux;
 class JsonLeakIntegrationTests extends LeakIntegrationTests {
 
     @Override
+    @BeforeEach
     void load() {
         loadJson(2000, i -> "{\"n\":" + i + ",\"s\":\"value-" + i + "\",\"nested\":{\"tags\":[\"a\",\"b\"]}}");
     }
