@@ -16,6 +16,8 @@ class JsonScenarioUnitTests {
         JsonScan scan = JsonScenario.Variant.DOCUMENTS.scan();
 
         assertThat(scan.requestedPaths()).containsExactly("$");
+        assertThat(scan.mget()).isEqualTo(JsonScan.DEFAULT_MGET);
+        assertThat(JsonScenario.Variant.DOCUMENTS_GET.scan().mget()).isFalse();
         assertThat(scan.pattern()).isEqualTo(JsonDocs.PATTERN);
         assertThat(scan.schema()).isEqualTo(JsonDocs.SCHEMA);
         assertThat(scan.batchSize()).isEqualTo(HashScan.DEFAULT_BATCH_SIZE);
@@ -42,7 +44,8 @@ class JsonScenarioUnitTests {
     void everyLabelNamesWhatItReadsOnce() {
         assertThat(JsonScenario.Variant.PROJECTED.label).contains("name and score");
         assertThat(JsonScenario.Variant.PATHS.label).contains("$.address.city, $.address.zip");
-        assertThat(List.of(JsonScenario.Variant.values()).stream().map(v -> v.label).distinct()).hasSize(3);
+        assertThat(List.of(JsonScenario.Variant.values()).stream().map(v -> v.label).distinct())
+                .hasSize(JsonScenario.Variant.values().length);
     }
 
     @Test

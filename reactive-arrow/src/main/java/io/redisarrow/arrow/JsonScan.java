@@ -27,11 +27,13 @@ import java.util.regex.Pattern;
  * same defaults ({@link HashScan#DEFAULT_BATCH_SIZE} and the others).
  *
  * <p>A schema field reads the top-level member of its name; {@link Builder#path(String, String)}
- * makes it read the value at a JSONPath instead. Without paths or a projection each key is read
- * with {@code JSON.GET key $} (the whole document, decoded in one pass); with them, with
- * {@code JSON.GET key path...}, one path per column (a top-level member {@code m} as {@code $.m},
- * or {@code $["m"]} when its name is not a plain identifier), so only those values cross the
- * network.
+ * makes it read the value at a JSONPath instead. Without paths or a projection each batch is read
+ * with one {@code JSON.MGET key... $} (whole documents, each decoded in one pass); with them, each
+ * key with {@code JSON.GET key path...}, one path per column (a top-level member {@code m} as
+ * {@code $.m}, or {@code $["m"]} when its name is not a plain identifier), so only those values
+ * cross the network; a scan of one column's path reads each batch with one
+ * {@code JSON.MGET key... path}. {@link Builder#mget(boolean) mget(false)} reads key by key
+ * whatever the paths.
  *
  * <p>Column order in every batch: row index (if asked), key (unless {@link Builder#noKeyColumn()}),
  * TTL (if asked), then the data fields in schema order, or in projection order with
@@ -44,6 +46,13 @@ public final class JsonScan extends KeyScan {
      * {@code TYPE ReJSON-RL} and asks for it from the first key of another type on.
      */
     public static final TypeFilter DEFAULT_TYPE_FILTER = TypeFilter.AUTO;
+
+    /**
+     * Default of {@link Builder#mget(boolean)}: a scan that reads one path reads each batch with
+     * one {@code JSON.MGET}. Chosen by the benchmark's JSON table ({@code docs/performance.md}),
+     * where it reads whole documents faster than one pipelined {@code JSON.GET} per key.
+     */
+    public static final boolean DEFAULT_MGET = true;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -70,6 +79,11 @@ public final class JsonScan extends KeyScan {
     /** @return the paths each {@code JSON.GET} asks for: {@code $} alone, or one per column */
     public List<String> requestedPaths() {
         return values.paths();
+    }
+
+    /** @return whether each batch is read with one JSON.MGET (see {@link Builder#mget(boolean)}) */
+    public boolean mget() {
+        return values.wholeBatch();
     }
 
     /** @return how each key's reply becomes the data columns */
@@ -102,7 +116,7 @@ public final class JsonScan extends KeyScan {
 
     @Override
     public String toString() {
-        return "JsonScan{" + commonOptions() + ", paths=" + paths + '}';
+        return "JsonScan{" + commonOptions() + ", paths=" + paths + ", mget=" + values.wholeBatch() + '}';
     }
 
     /** Builder of {@link JsonScan}; setters validate eagerly, {@link #build()} checks the whole. */
@@ -110,7 +124,23 @@ public final class JsonScan extends KeyScan {
 
         private final Map<String, String> paths = new LinkedHashMap<>();
 
+        private boolean mget = DEFAULT_MGET;
+
         private Builder() {
+        }
+
+        /**
+         * Whether a scan that reads one path (whole documents, or one column) reads each batch with
+         * one {@code JSON.MGET key... path} rather than one {@code JSON.GET} per key. JSON.MGET fails
+         * for the whole batch when one key is of another type; that batch is then read again key
+         * by key, so no document is lost. A scan of several paths always reads key by key.
+         *
+         * @param mget whether to read batches of one path with JSON.MGET; see {@link #DEFAULT_MGET}
+         * @return this builder
+         */
+        public Builder mget(boolean mget) {
+            this.mget = mget;
+            return this;
         }
 
         /**
@@ -168,6 +198,9 @@ public final class JsonScan extends KeyScan {
                     requested.add(path);
                 }
                 values = JsonValues.paths(requested);
+            }
+            if (mget && values.paths().size() == 1) {
+                values = values.wholeBatch(true);
             }
             return new JsonScan(this, readRequest(values), values);
         }

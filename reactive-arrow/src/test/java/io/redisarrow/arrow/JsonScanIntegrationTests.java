@@ -198,6 +198,36 @@ class JsonScanIntegrationTests extends ScanTestSupport {
     }
 
     @Test
+    void mgetReadsTheSameRowsAsJsonGetEvenAmongKeysOfOtherTypes() {
+        loadJson(40, i -> "{\"n\":" + i + ",\"s\":\"v" + i + "\"}");
+        for (int i = 0; i < 5; i++) {
+            hset(prefix + "hash" + i, Map.of("n", "x"));
+        }
+        commands().expire(bytes(prefix + "3"), 1000);
+        Schema schema = new Schema(List.of(field("n", INT64), field("s", ArrowType.Utf8.INSTANCE)));
+        for (io.redisarrow.core.TypeFilter filter : io.redisarrow.core.TypeFilter.values()) {
+            JsonScan mget = scan(schema).mget(true).typeFilter(filter).batchSize(7).ttlColumn("ttl").build();
+            assertThat(mget.mget()).isTrue();
+            Map<String, Map<String, Object>> byMget = rowsByKey(mget);
+            Map<String, Map<String, Object>> byGet = rowsByKey(scan(schema).typeFilter(filter).batchSize(7)
+                    .ttlColumn("ttl").build());
+            assertThat(byMget).as("typeFilter %s", filter).hasSize(40);
+            assertThat(byMget.keySet()).isEqualTo(byGet.keySet());
+            for (String key : byGet.keySet()) {
+                Map<String, Object> a = new java.util.HashMap<>(byMget.get(key));
+                Map<String, Object> b = new java.util.HashMap<>(byGet.get(key));
+                assertThat(a.remove("ttl") instanceof Long ttl && ttl >= -1).isTrue();
+                b.remove("ttl");
+                assertThat(a).isEqualTo(b);
+            }
+        }
+        // one path reads with JSON.MGET too; several paths never
+        assertThat(scan(schema).mget(true).project("s").build().mget()).isTrue();
+        assertThat(scan(schema).mget(true).project("s", "n").build().mget()).isFalse();
+        assertThat(scan(schema).build().mget()).isEqualTo(JsonScan.DEFAULT_MGET);
+    }
+
+    @Test
     void keysDeletedMidScanGiveNoRow() {
         loadJson(50, i -> "{\"n\":" + i + "}");
         Schema schema = new Schema(List.of(field("n", INT64)));
