@@ -151,8 +151,9 @@ public final class RedisArrow implements AutoCloseable {
     /**
      * Streams the JSON documents (keys of type {@code ReJSON-RL}) matching
      * {@link JsonScan#pattern()} as Arrow batches of at most {@link JsonScan#batchSize()} rows, in
-     * SCAN order. Each batch is one pipelined round trip of {@code JSON.GET key path...} per key
-     * (see {@link JsonScan} for which paths), plus TTL when asked; each reply is decoded by a
+     * SCAN order. Each batch is one round trip: one {@code JSON.MGET key... path} for a scan of
+     * one path (whole documents by default), else one pipelined {@code JSON.GET key path...} per
+     * key (see {@link JsonScan} for which paths), plus TTL when asked; each reply is decoded by a
      * streaming tokenizer straight into the vectors, nested Struct, List and Map columns included.
      * A field reads the top-level member of its name, or the value at its
      * {@link JsonScan.Builder#path(String, String) path}; a missing member or path is null (an
@@ -178,9 +179,10 @@ public final class RedisArrow implements AutoCloseable {
      * abandoning the round trips in flight; a batch being decoded is closed once decoding ends.
      *
      * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
-     * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply to
-     * JSON.GET other than WRONGTYPE (such as {@code unknown command} when the JSON module is not
-     * loaded) naming the command and the key; {@link ValueConversionException} under
+     * large, command timeout, closed instance, a throwing {@code onNext});
+     * {@link io.redisarrow.core.RedisArrowException} saying what to load when the server does not
+     * know JSON.GET (no JSON module); a Redis error reply other than WRONGTYPE naming the command
+     * and the key; {@link ValueConversionException} under
      * {@link ParseErrorPolicy#FAIL} naming the key, the column, the value's JSONPath in the
      * document, the value and the Arrow type, for a value of the wrong JSON type, a path matching
      * several values for a column that is not a List, or nesting deeper than the decoder's

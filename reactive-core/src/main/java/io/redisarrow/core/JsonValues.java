@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What to fetch from each JSON document (keys of type {@code ReJSON-RL}): the JSONPaths of one
- * {@code JSON.GET key path...} per key. Each key's whole reply becomes the single value column of
+ * {@code JSON.GET key path...} per key, or, for one path and {@link #wholeBatch(boolean)}, of one
+ * {@code JSON.MGET key... path} per batch. Each key's whole reply becomes the single value column of
  * its {@link RawBatch} row: {@code [doc]} for the one path {@code $}, {@code [match, ...]} for one
  * other path, and {@code {"path": [match, ...], ...}} for several. Immutable.
  */
