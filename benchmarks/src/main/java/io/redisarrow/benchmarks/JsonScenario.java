@@ -26,8 +26,8 @@ final class JsonScenario {
     /** The redis-arrow rows. */
     enum Variant {
 
-        DOCUMENTS("redis-arrow scanJson, whole documents (one JSON.MGET key... $ per batch), default options"),
-        DOCUMENTS_GET("redis-arrow scanJson, whole documents, mget(false): one JSON.GET key $ per key"),
+        DOCUMENTS("redis-arrow scanJson, whole documents (one JSON.GET key $ per key), default options"),
+        DOCUMENTS_MGET("redis-arrow scanJson, whole documents, mget(true): one JSON.MGET key... $ per batch"),
         PROJECTED("redis-arrow scanJson, project " + String.join(" and ", JsonDocs.PROJECTED) + " (2 of 10 members),"
                 + " default options"),
         PATHS("redis-arrow scanJson, 2 nested values by path (" + String.join(", ", JsonDocs.PATHS)
@@ -42,7 +42,7 @@ final class JsonScenario {
         JsonScan scan() {
             return switch (this) {
                 case DOCUMENTS -> JsonScan.builder().pattern(JsonDocs.PATTERN).schema(JsonDocs.SCHEMA).build();
-                case DOCUMENTS_GET -> JsonScan.builder().pattern(JsonDocs.PATTERN).schema(JsonDocs.SCHEMA).mget(false)
+                case DOCUMENTS_MGET -> JsonScan.builder().pattern(JsonDocs.PATTERN).schema(JsonDocs.SCHEMA).mget(true)
                         .build();
                 case PROJECTED -> JsonScan.builder().pattern(JsonDocs.PATTERN).schema(JsonDocs.SCHEMA)
                         .project(JsonDocs.PROJECTED.toArray(String[]::new)).build();
@@ -143,9 +143,9 @@ final class JsonScenario {
                 **Ceiling**: the best `redis-benchmark -P %d` row (%s): `JSON.GET bench:doc:__rand_int__ $`, one \
                 whole document per request, random existing keys (no misses, checked), no SCAN. \
                 **redis-arrow** rows stream every batch to a subscriber that closes it on arrival, with the \
-                defaults (`parallel` %d, batches of %,d keys): whole documents read with one `JSON.MGET key... $` \
-                per batch into the nested schema, and the same with `mget(false)`, one pipelined `JSON.GET key $` \
-                per key; `project(%s)`, read with `JSON.GET key %s`; and two string columns read from \
+                defaults (`parallel` %d, batches of %,d keys): whole documents read with one pipelined `JSON.GET key $` \
+                per key into the nested schema, and the same with `mget(true)`, one `JSON.MGET key... $` per \
+                batch; `project(%s)`, read with `JSON.GET key %s`; and two string columns read from \
                 %s with `path(...)` (one `JSON.GET` of both paths per key). \
                 **Jedis + Jackson**: SCAN COUNT %,d, one pipeline of raw `JSON.GET key $` per page, each reply \
                 parsed by Jackson 3's `ObjectMapper.readTree`, then the page copied member by member into a fresh \

@@ -17,7 +17,7 @@ class JsonScenarioUnitTests {
 
         assertThat(scan.requestedPaths()).containsExactly("$");
         assertThat(scan.mget()).isEqualTo(JsonScan.DEFAULT_MGET);
-        assertThat(JsonScenario.Variant.DOCUMENTS_GET.scan().mget()).isFalse();
+        assertThat(JsonScenario.Variant.DOCUMENTS_MGET.scan().mget()).isTrue();
         assertThat(scan.pattern()).isEqualTo(JsonDocs.PATTERN);
         assertThat(scan.schema()).isEqualTo(JsonDocs.SCHEMA);
         assertThat(scan.batchSize()).isEqualTo(HashScan.DEFAULT_BATCH_SIZE);

@@ -27,13 +27,12 @@ import java.util.regex.Pattern;
  * same defaults ({@link HashScan#DEFAULT_BATCH_SIZE} and the others).
  *
  * <p>A schema field reads the top-level member of its name; {@link Builder#path(String, String)}
- * makes it read the value at a JSONPath instead. Without paths or a projection each batch is read
- * with one {@code JSON.MGET key... $} (whole documents, each decoded in one pass); with them, each
- * key with {@code JSON.GET key path...}, one path per column (a top-level member {@code m} as
- * {@code $.m}, or {@code $["m"]} when its name is not a plain identifier), so only those values
- * cross the network; a scan of one column's path reads each batch with one
- * {@code JSON.MGET key... path}. {@link Builder#mget(boolean) mget(false)} reads key by key
- * whatever the paths.
+ * makes it read the value at a JSONPath instead. Without paths or a projection each key is read
+ * with {@code JSON.GET key $} (the whole document, decoded in one pass); with them, with
+ * {@code JSON.GET key path...}, one path per column (a top-level member {@code m} as {@code $.m},
+ * or {@code $["m"]} when its name is not a plain identifier), so only those values cross the
+ * network. Each batch is one pipelined round trip; {@link Builder#mget(boolean) mget(true)} reads
+ * a scan of one path with one {@code JSON.MGET key... path} per batch instead.
  *
  * <p>Column order in every batch: row index (if asked), key (unless {@link Builder#noKeyColumn()}),
  * TTL (if asked), then the data fields in schema order, or in projection order with
@@ -48,11 +47,14 @@ public final class JsonScan extends KeyScan {
     public static final TypeFilter DEFAULT_TYPE_FILTER = TypeFilter.AUTO;
 
     /**
-     * Default of {@link Builder#mget(boolean)}: a scan that reads one path reads each batch with
-     * one {@code JSON.MGET}. Chosen by the benchmark's JSON table ({@code docs/performance.md}),
-     * where it reads whole documents faster than one pipelined {@code JSON.GET} per key.
+     * Default of {@link Builder#mget(boolean)}: one pipelined {@code JSON.GET} per key. The
+     * benchmark's JSON table ({@code docs/performance.md}) reads whole documents both ways; across
+     * runs neither was faster by more than the run-to-run spread, so the default is the one that is
+     * kinder to the server: a {@code JSON.MGET} of a whole batch is one command, which holds Redis
+     * from its other clients until thousands of documents are serialized, and which fails for the
+     * whole batch on one key of another type.
      */
-    public static final boolean DEFAULT_MGET = true;
+    public static final boolean DEFAULT_MGET = false;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

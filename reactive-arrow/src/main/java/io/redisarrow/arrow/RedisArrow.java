@@ -151,9 +151,9 @@ public final class RedisArrow implements AutoCloseable {
     /**
      * Streams the JSON documents (keys of type {@code ReJSON-RL}) matching
      * {@link JsonScan#pattern()} as Arrow batches of at most {@link JsonScan#batchSize()} rows, in
-     * SCAN order. Each batch is one round trip: one {@code JSON.MGET key... path} for a scan of
-     * one path (whole documents by default), else one pipelined {@code JSON.GET key path...} per
-     * key (see {@link JsonScan} for which paths), plus TTL when asked; each reply is decoded by a
+     * SCAN order. Each batch is one round trip: one pipelined {@code JSON.GET key path...} per key
+     * (see {@link JsonScan} for which paths), or one {@code JSON.MGET key... path} per batch with
+     * {@link JsonScan.Builder#mget(boolean) mget(true)}, plus TTL when asked; each reply is decoded by a
      * streaming tokenizer straight into the vectors, nested Struct, List and Map columns included.
      * A field reads the top-level member of its name, or the value at its
      * {@link JsonScan.Builder#path(String, String) path}; a missing member or path is null (an

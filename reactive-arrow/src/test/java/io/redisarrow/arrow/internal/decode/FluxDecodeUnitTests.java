@@ -129,11 +129,27 @@ class FluxDecodeUnitTests {
                 .then(() -> assertThat(made).isEmpty())
                 .thenRequest(5)
                 .assertNext(resource -> assertThat(resource.value).isEqualTo(1))
-                .then(() -> source.next(2))
+                // the next request goes upstream once the element was handed on, on the decode thread
+                .then(() -> awaitRequested(source).next(2))
                 .assertNext(resource -> assertThat(resource.value).isEqualTo(2))
                 .then(() -> source.complete())
                 .verifyComplete();
         assertThat(made).hasSize(2).noneMatch(resource -> resource.released.get());
+    }
+
+    /** @return the source, once it has an outstanding request (within 5 s) */
+    private static TestPublisher<Integer> awaitRequested(TestPublisher<Integer> source) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            try {
+                return source.assertMinRequested(1);
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     @Test
