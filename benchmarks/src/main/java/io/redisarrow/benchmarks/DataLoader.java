@@ -50,7 +50,7 @@ final class DataLoader {
                         sync.dbsize());
                 return;
             }
-            long deleted = deleteOld(sync);
+            long deleted = deleteOld(sync, BenchData.MARKER, BenchData.PATTERN);
             if (deleted > 0) {
                 Progress.say("data: deleted %,d old %s keys", deleted, BenchData.PATTERN);
             }
@@ -152,10 +152,16 @@ final class DataLoader {
                 && sync.exists(BenchData.key(0), BenchData.key(n - 1L)) == 2 && sync.exists(BenchData.key(n)) == 0;
     }
 
-    private static long deleteOld(RedisCommands<String, String> sync) {
-        sync.del(BenchData.MARKER);
+    /**
+     * Deletes a data set: its marker first (so a half-deleted set is never taken for loaded), then
+     * every key matching its pattern.
+     *
+     * @return the keys deleted
+     */
+    static long deleteOld(RedisCommands<String, String> sync, String marker, String pattern) {
+        sync.del(marker);
         long deleted = 0;
-        ScanArgs args = ScanArgs.Builder.matches(BenchData.PATTERN).limit(10_000);
+        ScanArgs args = ScanArgs.Builder.matches(pattern).limit(10_000);
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
             KeyScanCursor<String> page = sync.scan(cursor, args);

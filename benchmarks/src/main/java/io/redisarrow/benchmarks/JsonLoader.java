@@ -1,9 +1,6 @@
 package io.redisarrow.benchmarks;
 
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.redisarrow.benchmarks.json.JsonDocs;
@@ -80,7 +77,7 @@ final class JsonLoader {
                         sync.dbsize());
                 return;
             }
-            long deleted = deleteOld(sync);
+            long deleted = DataLoader.deleteOld(sync, JsonDocs.MARKER, JsonDocs.PATTERN);
             if (deleted > 0) {
                 Progress.say("json data: deleted %,d old %s keys", deleted, JsonDocs.PATTERN);
             }
@@ -103,21 +100,6 @@ final class JsonLoader {
     private static boolean isLoaded(RedisCommands<String, String> sync, int n) {
         return JsonDocs.markerValue(n).equals(sync.get(JsonDocs.MARKER)) && sync.dbsize() >= n + 1L
                 && sync.exists(JsonDocs.key(0), JsonDocs.key(n - 1L)) == 2 && sync.exists(JsonDocs.key(n)) == 0;
-    }
-
-    private static long deleteOld(RedisCommands<String, String> sync) {
-        sync.del(JsonDocs.MARKER);
-        long deleted = 0;
-        ScanArgs args = ScanArgs.Builder.matches(JsonDocs.PATTERN).limit(10_000);
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = sync.scan(cursor, args);
-            if (!page.getKeys().isEmpty()) {
-                deleted += sync.unlink(page.getKeys().toArray(new String[0]));
-            }
-            cursor = page;
-        } while (!cursor.isFinished());
-        return deleted;
     }
 
     private static void pipeDocuments(String url, int n) {
