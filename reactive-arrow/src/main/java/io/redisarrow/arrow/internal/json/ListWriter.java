@@ -22,12 +22,7 @@ final class ListWriter extends ValueWriter {
 
     @Override
     void write(JsonParser parser, JsonToken token, int slot) {
-        if (token != JsonToken.START_ARRAY) {
-            if (token == JsonToken.VALUE_NULL) {
-                writeJsonNull(slot);
-            } else {
-                mismatch(parser, token, slot, "a List reads a JSON array");
-            }
+        if (!opens(parser, token, slot, JsonToken.START_ARRAY, "a List reads a JSON array")) {
             return;
         }
         int start = vector.startNewValue(slot);

@@ -34,12 +34,7 @@ final class MapWriter extends ValueWriter {
 
     @Override
     void write(JsonParser parser, JsonToken token, int slot) {
-        if (token != JsonToken.START_OBJECT) {
-            if (token == JsonToken.VALUE_NULL) {
-                writeJsonNull(slot);
-            } else {
-                mismatch(parser, token, slot, "a Map reads a JSON object");
-            }
+        if (!opens(parser, token, slot, JsonToken.START_OBJECT, "a Map reads a JSON object")) {
             return;
         }
         int start = vector.startNewValue(slot);

@@ -48,12 +48,7 @@ final class StructWriter extends ValueWriter {
 
     @Override
     void write(JsonParser parser, JsonToken token, int slot) {
-        if (token != JsonToken.START_OBJECT) {
-            if (token == JsonToken.VALUE_NULL) {
-                writeJsonNull(slot);
-            } else {
-                mismatch(parser, token, slot, "a Struct reads a JSON object");
-            }
+        if (!opens(parser, token, slot, JsonToken.START_OBJECT, "a Struct reads a JSON object")) {
             return;
         }
         int current = ++object;

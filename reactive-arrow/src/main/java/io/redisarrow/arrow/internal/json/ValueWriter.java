@@ -63,6 +63,26 @@ abstract class ValueWriter {
     }
 
     /**
+     * Checks that the value at the parser's current token opens the container this writer reads;
+     * when it does not, writes the JSON {@code null} or reports the mismatch.
+     *
+     * @param start {@link JsonToken#START_OBJECT} or {@link JsonToken#START_ARRAY}
+     * @param reason the mismatch's reason, such as {@code a List reads a JSON array}
+     * @return whether the caller goes on to read the container
+     */
+    final boolean opens(JsonParser parser, JsonToken token, int slot, JsonToken start, String reason) {
+        if (token == start) {
+            return true;
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            writeJsonNull(slot);
+        } else {
+            mismatch(parser, token, slot, reason);
+        }
+        return false;
+    }
+
+    /**
      * The value at the parser's current token cannot be written: under {@link ParseErrorPolicy#NULL}
      * a nullable slot is set null and counted (an object's or array's children skipped); otherwise
      * a {@link io.redisarrow.arrow.ValueConversionException} names key, column, path, value and type.
