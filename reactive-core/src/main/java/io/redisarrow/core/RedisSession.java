@@ -22,6 +22,7 @@ import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.plan.Reads;
+import io.redisarrow.core.internal.search.SearchReads;
 import io.redisarrow.core.internal.sample.SampleFetch;
 import io.redisarrow.core.internal.source.KeySampler;
 import reactor.core.publisher.Flux;
@@ -79,6 +80,10 @@ public final class RedisSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final ModuleCheck modules = new ModuleCheck();
+
+    private static final String SEARCH_INFO = "FT.INFO";
+
+    private static final String SEARCH_CURSOR = "FT.AGGREGATE";
 
     private RedisSession(ConnectionOptions options) {
         this.options = options;
@@ -153,6 +158,68 @@ public final class RedisSession implements AutoCloseable {
                 : (command == null ? Mono.<Void>empty()
                         : modules.require(shared.connection(), command, options.address()))
                         .thenMany(Reads.read(shared.connection(), endpoint, request, options.commandTimeout())));
+    }
+
+    /**
+     * Describes a RediSearch index ({@code FT.INFO}): the keys it covers, its attributes, its
+     * documents and its open cursors.
+     *
+     * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
+     * to load), runs RediSearch 1.x (too old), or has no such index; otherwise as
+     * {@link #read(ReadRequest)}.
+     *
+     * @param index the index name
+     * @return the description, read on subscription
+     */
+    public Mono<IndexInfo> indexInfo(String index) {
+        Objects.requireNonNull(index, "index must not be null");
+        return searchReads(SEARCH_INFO).flatMap(reads -> reads.info(index));
+    }
+
+    /**
+     * Reads the documents a query matches, as {@link #read(ReadRequest)} reads a keyspace: the
+     * query's cursor yields the keys (its rows must load {@code @__key}), page by page on demand,
+     * and each batch of keys is fetched with the request's value commands (and TTL) on the read's
+     * own connection, at most {@link ReadRequest#parallel()} round trips in flight, in the
+     * query's order. A key deleted or changed to another type after the query matched it yields no
+     * row. When the read ends before the cursor is exhausted (cancel, error, row limit), the cursor
+     * is deleted ({@code FT.CURSOR DEL}).
+     *
+     * <p><b>Errors:</b> {@link RedisArrowException} for a missing query engine, an unknown index, a
+     * query the server rejects (its message and the query), an expired cursor; otherwise as
+     * {@link #read(ReadRequest)}.
+     *
+     * @param request what to fetch per key, sizes, limit and TTL
+     * @param query the cursor query producing the keys
+     * @return the batches
+     */
+    public Flux<RawBatch> search(ReadRequest request, CursorQuery query) {
+        return searchReads(SEARCH_CURSOR).flatMapMany(reads -> Reads.read(reads.keys(query), endpoint, request,
+                options.commandTimeout()));
+    }
+
+    /**
+     * Reads the rows of an aggregation, one batch per cursor page (rows without keys), each value
+     * in the column of its name. Pages are read on demand, one in reserve; the cursor is deleted
+     * when the read ends before it is exhausted. A list value (TOLIST) arrives as its JSON array
+     * text.
+     *
+     * <p><b>Errors:</b> as {@link #search(ReadRequest, CursorQuery)}.
+     *
+     * @param query the aggregation
+     * @param columns the names of the values to keep, in column order
+     * @param limit the most rows, {@link Long#MAX_VALUE} for no limit
+     * @return the batches
+     */
+    public Flux<RawBatch> aggregate(CursorQuery query, List<String> columns, long limit) {
+        List<String> names = List.copyOf(columns);
+        return searchReads(SEARCH_CURSOR).flatMapMany(reads -> Reads.rows(reads.rows(query, names), limit));
+    }
+
+    private Mono<SearchReads> searchReads(String command) {
+        return shared().flatMap(shared -> shared.cluster() ? Mono.error(ClusterMode.unsupported(options.address()))
+                : modules.require(shared.connection(), command, options.address())
+                        .thenReturn(new SearchReads(shared.connection(), options.address(), options.commandTimeout())));
     }
 
     /**

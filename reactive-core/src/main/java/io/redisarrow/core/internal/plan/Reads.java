@@ -37,9 +37,41 @@ public final class Reads {
         KeyTypeFilter types = new KeyTypeFilter(request.typeFilter(), request.values().keyType());
         KeySource keys = new ScanKeySource(connection, endpoint.address(), request.pattern(), plan.countHint(), types,
                 timeout);
+        return fetch(keys, endpoint, request, plan, timeout, types::otherTypeSeen);
+    }
+
+    /**
+     * Reads the keys of another source (search results, key lists) as {@link #read} reads SCAN's:
+     * batches of keys, pipelined value commands on the read's own channel, in key order.
+     *
+     * @param keys where the keys come from
+     * @param endpoint where the read's channel connects
+     * @param request what to fetch per key, batch sizes, limit and TTL (its pattern and SCAN
+     *        options are not used)
+     * @param timeout the longest one round trip may take
+     * @return the batches; see {@link ReadPipeline}
+     */
+    public static Flux<RawBatch> read(KeySource keys, RedisEndpoint endpoint, ReadRequest request, Duration timeout) {
+        return fetch(keys, endpoint, request, BatchPlan.of(request), timeout, () -> {
+        });
+    }
+
+    /**
+     * Numbers the rows of batches read without keys (aggregation pages), drops empty ones and stops
+     * after {@code limit} rows, cancelling the source.
+     *
+     * @param batches the batches
+     * @param limit the most rows, {@link Long#MAX_VALUE} for no limit
+     * @return the batches
+     */
+    public static Flux<RawBatch> rows(Flux<RawBatch> batches, long limit) {
+        return limit == 0 ? Flux.empty() : RowLimit.apply(batches, limit);
+    }
+
+    private static Flux<RawBatch> fetch(KeySource keys, RedisEndpoint endpoint, ReadRequest request, BatchPlan plan,
+            Duration timeout, Runnable otherTypeSeen) {
         return Flux.usingWhen(endpoint.connect(), channel -> ReadPipeline.read(keys,
-                FetchStage.of(channel, request.values(), request.withTtl(), timeout,
-                        types::otherTypeSeen),
+                FetchStage.of(channel, request.values(), request.withTtl(), timeout, otherTypeSeen),
                 plan.batchSize(), plan.parallel(), request.limit()), RedisChannel::close);
     }
 }
