@@ -81,6 +81,36 @@ public final class HashScan extends KeyScan {
         return "HashScan{" + commonOptions() + ", json=" + jsonFields + '}';
     }
 
+    /**
+     * Checks that every field of a hash read can be decoded: scalars by their consumer, JSON
+     * fields (which must be schema fields) by the JSON decoder; a nested field not declared JSON
+     * is rejected with a hint.
+     *
+     * @param schema the data fields
+     * @param names their names
+     * @param jsonFields the fields holding JSON texts
+     * @throws IllegalArgumentException naming the field that cannot be decoded
+     */
+    static void checkFields(Schema schema, Set<String> names, Set<String> jsonFields) {
+        for (String field : jsonFields) {
+            if (!names.contains(field)) {
+                throw new IllegalArgumentException("json must name schema fields; '" + field + "' is not one of "
+                        + names);
+            }
+        }
+        for (Field field : schema.getFields()) {
+            if (jsonFields.contains(field.getName())) {
+                JsonTypes.checkSupported(field);
+            } else if (field.getType().isComplex()) {
+                throw new IllegalArgumentException("field '" + field.getName() + "' is "
+                        + Consumers.describe(field.getType()) + ": declare json(\"" + field.getName()
+                        + "\") to decode it from the JSON text the hash field holds");
+            } else {
+                Consumers.checkSupported(field);
+            }
+        }
+    }
+
     /** Builder of {@link HashScan}; setters validate eagerly, {@link #build()} checks the whole. */
     public static final class Builder extends KeyScanBuilder<Builder> {
 
@@ -112,24 +142,7 @@ public final class HashScan extends KeyScan {
          *         not in it, column names collide, or a field's type cannot be decoded
          */
         public HashScan build() {
-            Set<String> names = fieldNames();
-            for (String field : jsonFields) {
-                if (!names.contains(field)) {
-                    throw new IllegalArgumentException("json must name schema fields; '" + field + "' is not one of "
-                            + names);
-                }
-            }
-            for (Field field : schema.getFields()) {
-                if (jsonFields.contains(field.getName())) {
-                    JsonTypes.checkSupported(field);
-                } else if (field.getType().isComplex()) {
-                    throw new IllegalArgumentException("field '" + field.getName() + "' is "
-                            + Consumers.describe(field.getType()) + ": declare json(\"" + field.getName()
-                            + "\") to decode it from the JSON text the hash field holds");
-                } else {
-                    Consumers.checkSupported(field);
-                }
-            }
+            checkFields(schema, fieldNames(), jsonFields);
             List<String> columns = columnNames();
             return new HashScan(this, readRequest(HashValues.of(columns, projection != null)));
         }

@@ -1,7 +1,6 @@
 package io.redisarrow.arrow;
 
 import io.redisarrow.arrow.internal.decode.ValueColumns;
-import io.redisarrow.arrow.internal.json.JsonDocuments;
 import io.redisarrow.arrow.internal.json.JsonTypes;
 import io.redisarrow.core.JsonValues;
 import io.redisarrow.core.ReadRequest;
@@ -9,15 +8,12 @@ import io.redisarrow.core.TypeFilter;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What {@link RedisArrow#scanJson(JsonScan)} reads: which keys (SCAN MATCH and COUNT, JSON
@@ -56,8 +52,6 @@ public final class JsonScan extends KeyScan {
      */
     public static final boolean DEFAULT_MGET = false;
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private final Map<String, String> paths;
 
     private final JsonValues values;
@@ -90,30 +84,7 @@ public final class JsonScan extends KeyScan {
 
     /** @return how each key's reply becomes the data columns */
     ValueColumns values() {
-        List<Field> fields = dataFields();
-        JsonDocuments documents = projection().isEmpty() && paths.isEmpty() ? JsonDocuments.members(fields)
-                : JsonDocuments.paths(fields, values.paths());
-        return (raw, vectors, policy) -> documents.decode(raw, 0, vectors, policy);
-    }
-
-    /**
-     * @param member a top-level member name
-     * @return the JSONPath of that member: {@code $.member} for a plain identifier, else
-     *         {@code $["member"]} with {@code "} and {@code \} escaped
-     */
-    static String memberPath(String member) {
-        if (IDENTIFIER.matcher(member).matches()) {
-            return "$." + member;
-        }
-        StringBuilder path = new StringBuilder(member.length() + 6).append("$[\"");
-        for (int i = 0; i < member.length(); i++) {
-            char c = member.charAt(i);
-            if (c == '"' || c == '\\') {
-                path.append('\\');
-            }
-            path.append(c);
-        }
-        return path.append("\"]").toString();
+        return JsonReads.columns(dataFields(), values, projection().isEmpty() && paths.isEmpty());
     }
 
     @Override
@@ -184,23 +155,7 @@ public final class JsonScan extends KeyScan {
             for (Field field : schema.getFields()) {
                 JsonTypes.checkSupported(field);
             }
-            JsonValues values;
-            if (projection == null && paths.isEmpty()) {
-                values = JsonValues.documents();
-            } else {
-                List<String> requested = new ArrayList<>();
-                Map<String, String> columnOfPath = new HashMap<>();
-                for (String column : columnNames()) {
-                    String path = paths.getOrDefault(column, memberPath(column));
-                    String other = columnOfPath.putIfAbsent(path, column);
-                    if (other != null) {
-                        throw new IllegalArgumentException("columns '" + other + "' and '" + column
-                                + "' read the same path '" + path + "'; read it once");
-                    }
-                    requested.add(path);
-                }
-                values = JsonValues.paths(requested);
-            }
+            JsonValues values = JsonReads.values(columnNames(), paths, projection == null);
             if (mget && values.paths().size() == 1) {
                 values = values.wholeBatch(true);
             }

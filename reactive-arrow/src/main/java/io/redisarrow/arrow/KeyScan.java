@@ -1,143 +1,36 @@
 package io.redisarrow.arrow;
 
-import io.redisarrow.arrow.internal.decode.BatchLayout;
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.TypeFilter;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * The options every scan of keys shares (which keys, how the read is batched and parallelised,
- * which extra columns each batch carries, what a bad value becomes), read back from the scan a
- * {@link KeyScanBuilder} built. Immutable.
+ * The options every scan of keys shares: which keys SCAN finds (pattern, COUNT, TYPE), on top of
+ * those every read shares ({@link ReadOptions}). Immutable.
  */
-abstract class KeyScan {
-
-    private final ReadRequest read;
-
-    private final Schema schema;
-
-    private final List<String> projection;
-
-    private final String keyColumn;
-
-    private final boolean binaryKeys;
-
-    private final String ttlColumn;
-
-    private final String rowIndexColumn;
-
-    private final ParseErrorPolicy parseErrorPolicy;
+abstract class KeyScan extends ReadOptions {
 
     KeyScan(KeyScanBuilder<?> b, ReadRequest read) {
-        this.read = read;
-        this.schema = b.schema;
-        this.projection = b.projection == null ? null : Collections.unmodifiableList(new ArrayList<>(b.projection));
-        this.keyColumn = b.keyColumn;
-        this.binaryKeys = b.binaryKeys;
-        this.ttlColumn = b.ttlColumn;
-        this.rowIndexColumn = b.rowIndexColumn;
-        this.parseErrorPolicy = b.parseErrorPolicy;
+        super(b, read);
     }
 
     /** @return the SCAN MATCH glob */
     public String pattern() {
-        return read.pattern();
-    }
-
-    /** @return the declared schema of the data columns */
-    public Schema schema() {
-        return schema;
-    }
-
-    /** @return keys per round trip and most rows per batch */
-    public int batchSize() {
-        return read.batchSize();
+        return read().pattern();
     }
 
     /** @return the SCAN COUNT hint */
     public int countHint() {
-        return read.countHint();
-    }
-
-    /** @return round trips in flight */
-    public int parallel() {
-        return read.parallel();
-    }
-
-    /** @return the projected fields in column order, if a projection was set */
-    public Optional<List<String>> projection() {
-        return Optional.ofNullable(projection);
-    }
-
-    /** @return the key column's name, or empty when the key column is left out */
-    public Optional<String> keyColumn() {
-        return Optional.ofNullable(keyColumn);
-    }
-
-    /** @return whether the key column is Binary rather than Utf8 */
-    public boolean binaryKeys() {
-        return binaryKeys;
-    }
-
-    /** @return the TTL column's name, if asked */
-    public Optional<String> ttlColumn() {
-        return Optional.ofNullable(ttlColumn);
-    }
-
-    /** @return the row index column's name, if asked */
-    public Optional<String> rowIndexColumn() {
-        return Optional.ofNullable(rowIndexColumn);
-    }
-
-    /** @return the most rows the scan produces ({@link Long#MAX_VALUE}: no limit) */
-    public long limit() {
-        return read.limit();
-    }
-
-    /** @return what to do with values that do not parse */
-    public ParseErrorPolicy parseErrorPolicy() {
-        return parseErrorPolicy;
+        return read().countHint();
     }
 
     /** @return when SCAN filters by the data type on the server */
     public TypeFilter typeFilter() {
-        return read.typeFilter();
+        return read().typeFilter();
     }
 
-    /** @return the Redis side of this scan */
-    ReadRequest read() {
-        return read;
-    }
-
-    /** @return the columns of every batch this scan produces */
-    BatchLayout layout() {
-        return new BatchLayout(rowIndexColumn, keyColumn, binaryKeys, ttlColumn, dataFields(), parseErrorPolicy);
-    }
-
-    /** @return the fields that become data columns, in column order */
-    final List<Field> dataFields() {
-        if (projection == null) {
-            return schema.getFields();
-        }
-        List<Field> fields = new ArrayList<>(projection.size());
-        for (String name : projection) {
-            fields.add(schema.findField(name));
-        }
-        return fields;
-    }
-
-    /** @return the options shared by every scan, for {@code toString()} */
-    final String commonOptions() {
-        return "pattern='" + read.pattern() + "', fields=" + schema.getFields().size() + ", batchSize="
-                + read.batchSize() + ", countHint=" + read.countHint() + ", parallel=" + read.parallel()
-                + ", projection=" + projection
-                + ", keyColumn=" + keyColumn + ", ttlColumn=" + ttlColumn + ", rowIndexColumn=" + rowIndexColumn
-                + ", limit=" + read.limit() + ", onParseError=" + parseErrorPolicy + ", typeFilter=" + read.typeFilter();
+    @Override
+    String commonOptions() {
+        return "pattern='" + pattern() + "', countHint=" + countHint() + ", typeFilter=" + typeFilter() + ", "
+                + super.commonOptions();
     }
 }

@@ -196,6 +196,59 @@ public final class RedisArrow implements AutoCloseable {
         return scan(scan.read(), new RawBatchDecoder(scan.layout(), scan.values()));
     }
 
+    /**
+     * Streams the documents a RediSearch query matches as Arrow batches of at most
+     * {@link SearchQuery#batchSize()} rows, in the query's order ({@link SearchQuery.Builder#sortBy
+     * sortBy}, else the index's). The query runs as {@code FT.AGGREGATE ... LOAD 1 @__key WITHCURSOR
+     * COUNT pageSize}; its cursor is read page by page ({@code FT.CURSOR READ}) as batches are
+     * asked for, never with LIMIT offsets, so a result of millions streams in bounded memory. Each
+     * batch of matched keys is fetched like a scan's ({@code HGETALL}/{@code HMGET} on a hash
+     * index, {@code JSON.GET} on a JSON index, TTL when asked), so the values, types and parse
+     * rules are those of {@link #scanHashes(HashScan)} and {@link #scanJson(JsonScan)}. Without a
+     * schema, the columns are typed from the index ({@link #indexSchema(String)}). A document
+     * deleted after the query matched it yields no row; one changed in between is read as it is
+     * when fetched. See {@link SearchQuery} and {@code docs/search.md}.
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; what the library decoded but cannot hand on it
+     * closes itself, so on complete, error, cancel or {@code take(n)} nothing of the library's is
+     * left in the allocator. End chains that queue or drop batches with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. The
+     * cursor is read one page ahead of the fetches; at most {@link SearchQuery#parallel()} fetch
+     * round trips are in flight or held, plus one raw batch waiting to be decoded, so the memory
+     * held stays near one cursor page of keys plus {@code (parallel + 1) x batchSize} rows,
+     * however many documents match and however slow the subscriber is. A subscriber slower than the
+     * cursor's idle time ({@link SearchQuery.Builder#maxIdle}) loses the cursor (see Errors).
+     *
+     * <p><b>Cancellation:</b> stops the cursor reads and closes the read's fetch connection. A
+     * cursor the server has not exhausted yet is deleted ({@code FT.CURSOR DEL}), after the page
+     * still on its way if there is one, so no cursor is left open on the server; the same happens on
+     * error and when the {@link SearchQuery#limit() limit} is reached.
+     *
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} and {@link #scanJson(JsonScan)};
+     * {@link io.redisarrow.core.RedisArrowException} when the server has no query engine (saying to
+     * use RediSearch 2.0 or later, as in Redis 8 and Redis Stack), runs RediSearch 1.x (too old), has
+     * no such index, rejects the query (the server's message and the query), or has dropped the
+     * cursor after it stayed idle longer than its MAXIDLE; {@link IllegalArgumentException} when the
+     * query's columns do not fit the index's schema or kind of documents.
+     *
+     * @param query what to read
+     * @return a cold publisher; each subscription runs the query anew
+     */
+    public Flux<RecordBatch> search(SearchQuery query) {
+        Objects.requireNonNull(query, "query must not be null");
+        return DemandGate.gate(open -> {
+            if (closed.get()) {
+                return Flux.error(new IllegalStateException("this RedisArrow is closed"));
+            }
+            return open.then(session.indexInfo(query.index())).map(info -> SearchPlan.of(query, info))
+                    .flatMapMany(plan -> RecordBatches.decode(session.search(plan.read(), plan.cursor()), plan.decoder(),
+                            allocator, decodeScheduler));
+        });
+    }
+
     private Flux<RecordBatch> scan(ReadRequest read, RawBatchDecoder decoder) {
         return DemandGate.gate(open -> {
             if (closed.get()) {

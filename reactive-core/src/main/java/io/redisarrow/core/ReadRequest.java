@@ -101,6 +101,15 @@ public final class ReadRequest {
         return typeFilter;
     }
 
+    /**
+     * @param values what to fetch per key instead
+     * @return a copy of this request that fetches {@code values}
+     */
+    public ReadRequest withValues(ValueRead values) {
+        return new Builder().pattern(pattern).countHint(countHint).batchSize(batchSize).parallel(parallel)
+                .values(values).withTtl(withTtl).limit(limit).typeFilter(typeFilter).build(countHintSet);
+    }
+
     @Override
     public String toString() {
         return "ReadRequest{pattern='" + pattern + "', countHint=" + countHint + ", batchSize=" + batchSize
@@ -228,6 +237,13 @@ public final class ReadRequest {
                 throw new IllegalArgumentException("values must be set");
             }
             return new ReadRequest(this);
+        }
+
+        private ReadRequest build(boolean countHintSet) {
+            if (!countHintSet) {
+                countHint = 0;
+            }
+            return build();
         }
     }
 }
