@@ -249,6 +249,47 @@ public final class RedisArrow implements AutoCloseable {
         });
     }
 
+    /**
+     * Streams the rows of a RediSearch aggregation ({@code FT.AGGREGATE ... WITHCURSOR COUNT
+     * batchSize}, then {@code FT.CURSOR READ} as batches are asked for) as Arrow batches of at most
+     * {@link AggregateQuery#batchSize()} rows, typed by the query's schema: each field takes the
+     * row's value of its name (null when the row has none), parsed by the rules of
+     * {@link #scanHashes(HashScan)}; a TOLIST result fills a List column. Numbers the server computes
+     * carry 12 significant digits (see {@link AggregateQuery} on precision).
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; on complete, error, cancel or {@code take(n)}
+     * nothing of the library's is left in the allocator.
+     *
+     * <p><b>Backpressure:</b> nothing is sent before the first request; the cursor is read one page
+     * ahead, so the library holds at most two pages of rows plus the batch being decoded. The server
+     * computes a GROUPBY or SORTBY in full before the first page, and keeps the result until the
+     * cursor is exhausted or deleted.
+     *
+     * <p><b>Cancellation:</b> stops the cursor reads; a cursor the server has not exhausted is
+     * deleted ({@code FT.CURSOR DEL}), also on error and when the limit is reached.
+     *
+     * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
+     * engine, runs RediSearch 1.x, has no such index, rejects the query or a step (the server's
+     * message and the query), or has dropped an idle cursor; {@link ValueConversionException} for a
+     * value that does not parse under {@link ParseErrorPolicy#FAIL}; those of connections and
+     * timeouts as for {@link #scanHashes(HashScan)}.
+     *
+     * @param query the aggregation
+     * @return a cold publisher; each subscription runs the aggregation anew
+     */
+    public Flux<RecordBatch> aggregate(AggregateQuery query) {
+        Objects.requireNonNull(query, "query must not be null");
+        RawBatchDecoder decoder = query.decoder();
+        return DemandGate.gate(open -> {
+            if (closed.get()) {
+                return Flux.error(new IllegalStateException("this RedisArrow is closed"));
+            }
+            return RecordBatches.decode(open.thenMany(session.aggregate(query.cursor(), query.columns(), query.limit())),
+                    decoder, allocator, decodeScheduler);
+        });
+    }
+
     private Flux<RecordBatch> scan(ReadRequest read, RawBatchDecoder decoder) {
         return DemandGate.gate(open -> {
             if (closed.get()) {

@@ -80,7 +80,7 @@ abstract class SearchTestSupport extends ScanTestSupport {
     }
 
     /** @return FT.INFO's cursor_stats index_total: cursors open on the index */
-    long openCursors(String index) {
+    static long openCursors(String index) {
         List<Object> info = info(index);
         for (int i = 0; i + 1 < info.size(); i += 2) {
             if ("cursor_stats".equals(info.get(i)) && info.get(i + 1) instanceof List<?> stats) {
