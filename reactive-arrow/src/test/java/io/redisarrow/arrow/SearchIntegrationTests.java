@@ -63,4 +63,127 @@ class SearchIntegrationTests extends SearchTestSupport {
                 .schema(USERS).build()))).isInstanceOf(RedisArrowException.class)
                 .hasMessageContaining("no search index '" + prefix + "nope'");
     }
+
+    @Test
+    void sortsAndLimitsOnTheServerAndLeavesNoCursor() {
+        String index = users(200);
+        List<Map<String, Object>> rows = Rows.collect(redis.search(SearchQuery.builder().index(index)
+                .query("@city:{Paris}").sortBy("age", SortOrder.DESC).limit(25).schema(USERS).batchSize(4)
+                .pageSize(3).build()));
+        assertThat(rows).hasSize(25);
+        List<Long> ages = rows.stream().map(row -> (Long) row.get("age")).toList();
+        assertThat(ages).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(ages.get(0)).isEqualTo(69L);
+        assertNoCursorLeft(index);
+    }
+
+    @Test
+    void streamsEveryMatchOfALargeResultPageByPage() {
+        String index = users(20_000);
+        long[] rows = { 0 };
+        long[] batches = { 0 };
+        redis.search(SearchQuery.builder().index(index).schema(USERS).returnFields("age").batchSize(700)
+                .pageSize(1000).build()).doOnNext(batch -> {
+                    try (batch) {
+                        assertThat(batch.rowCount()).isBetween(1, 700);
+                        rows[0] += batch.rowCount();
+                        batches[0]++;
+                    }
+                }).blockLast();
+        assertThat(rows[0]).isEqualTo(20_000);
+        assertThat(batches[0]).isGreaterThanOrEqualTo(29);
+        assertNoCursorLeft(index);
+    }
+
+    @Test
+    void passesParametersApartFromTheQuery() {
+        String index = users(60);
+        List<Map<String, Object>> rows = Rows.collect(redis.search(SearchQuery.builder().index(index)
+                .query("@age:[$lo $hi] @city:{$city}").param("lo", 25).param("hi", 26.0).param("city", "Oslo")
+                .schema(USERS).build()));
+        assertThat(rows).extracting(row -> row.get("_key")).containsExactlyInAnyOrder(prefix + "6");
+    }
+
+    @Test
+    void keepsIntegersTheIndexWouldRoundAndAddsTtlAndRowIndex() {
+        String index = createIndex("big", "HASH", "n", "NUMERIC");
+        hset(prefix + "a", Map.of("n", "12345678901234567"));
+        hset(prefix + "b", Map.of("n", "-9223372036854775808"));
+        commands().expire(bytes(prefix + "a"), 1000);
+        awaitIndexed(index, 2);
+        List<Map<String, Object>> rows = Rows.sortedBy(Rows.collect(redis.search(SearchQuery.builder().index(index)
+                .schema(new Schema(List.of(field("n", INT64)))).ttlColumn("ttl").rowIndexColumn("i").build())), "_key");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("n", 12345678901234567L).containsKey("i");
+        assertThat((Long) rows.get(0).get("ttl")).isBetween(1L, 1000L);
+        assertThat(rows.get(1)).containsEntry("n", Long.MIN_VALUE).containsEntry("ttl", -1L);
+        assertThat(rows.stream().map(row -> row.get("i")).toList()).containsExactlyInAnyOrder(0L, 1L);
+    }
+
+    @Test
+    void readsJsonDocumentsThroughTheirIndexPaths() {
+        String index = createIndex("docs", "JSON", "$.name", "AS", "name", "TEXT", "$.address.city", "AS", "city",
+                "TAG", "$.tags[*]", "AS", "tags", "TAG", "$.n", "AS", "n", "NUMERIC");
+        jsonSet(prefix + "1", "{\"name\":\"Ann\",\"address\":{\"city\":\"Oslo\"},\"tags\":[\"a\",\"b\"],"
+                + "\"n\":12345678901234567}");
+        jsonSet(prefix + "2", "{\"name\":\"Bob\",\"address\":{\"city\":\"Rome\"},\"tags\":[],\"n\":2}");
+        awaitIndexed(index, 2);
+        Schema schema = new Schema(List.of(field("name", ArrowType.Utf8.INSTANCE), field("city", ArrowType.Utf8.INSTANCE),
+                new Field("tags", FieldType.nullable(ArrowType.List.INSTANCE),
+                        List.of(field("item", ArrowType.Utf8.INSTANCE))), field("n", INT64)));
+        List<Map<String, Object>> rows = Rows.collect(redis.search(SearchQuery.builder().index(index)
+                .query("@city:{Oslo}").schema(schema).build()));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("_key", prefix + "1").containsEntry("name", "Ann")
+                .containsEntry("city", "Oslo").containsEntry("n", 12345678901234567L);
+        assertThat(rows.get(0).get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+        List<Map<String, Object>> whole = Rows.collect(redis.search(SearchQuery.builder().index(index)
+                .query("@name:bob").schema(new Schema(List.of(field("name", ArrowType.Utf8.INSTANCE),
+                        field("n", INT64)))).build()));
+        assertThat(whole).containsExactly(Map.of("_key", prefix + "2", "name", "Bob", "n", 2L));
+    }
+
+    @Test
+    void deletesTheCursorWhenTheSubscriberCancelsMidWay() {
+        String index = users(500);
+        reactor.test.StepVerifier.create(redis.search(SearchQuery.builder().index(index).schema(USERS).batchSize(10)
+                .pageSize(20).build()).doOnNext(RecordBatch::close), 1)
+                .expectNextCount(1)
+                .then(() -> assertThat(openCursors(index)).as("the cursor is open while the read is paused").isOne())
+                .thenCancel()
+                .verify(java.time.Duration.ofSeconds(10));
+        assertNoCursorLeft(index);
+    }
+
+    @Test
+    void aQueryTheServerRejectsNamesTheQuery() {
+        String index = users(3);
+        assertThatThrownBy(() -> Rows.collect(redis.search(SearchQuery.builder().index(index).query("@name:(")
+                .schema(USERS).build()))).isInstanceOf(RedisArrowException.class)
+                .hasMessageContaining("RediSearch rejected the query on index '" + index + "'")
+                .hasMessageContaining("Syntax error").hasMessageContaining("(query: @name:()");
+    }
+
+    @Test
+    void columnsThatDoNotFitTheIndexAreRefusedBeforeAnyRead() {
+        String index = users(3);
+        assertThatThrownBy(() -> Rows.collect(redis.search(SearchQuery.builder().index(index).schema(USERS)
+                .path("city", "$.city").build()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("path(...) is for JSON indexes");
+        assertThatThrownBy(() -> SearchQuery.builder().index(index).schema(USERS).returnFields("nope").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> SearchQuery.builder().schema(USERS).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index must be set");
+    }
+
+    @Test
+    void unicodeKeysAndValuesComeBackAsWritten() {
+        String index = createIndex("uni", "HASH", "city", "TAG");
+        hset(prefix + "ключ-😀", Map.of("city", "Zürich", "name", "名前"));
+        awaitIndexed(index, 1);
+        List<Map<String, Object>> rows = Rows.collect(redis.search(SearchQuery.builder().index(index)
+                .schema(new Schema(List.of(field("city", ArrowType.Utf8.INSTANCE), field("name", ArrowType.Utf8.INSTANCE))))
+                .build()));
+        assertThat(rows).containsExactly(Map.of("_key", prefix + "ключ-😀", "city", "Zürich", "name", "名前"));
+    }
 }
