@@ -4,6 +4,7 @@ import io.redisarrow.core.ConnectionOptions;
 import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
 import io.redisarrow.arrow.internal.infer.HashSchemaInference;
 import io.redisarrow.arrow.internal.infer.JsonSchemaInference;
+import io.redisarrow.arrow.internal.search.IndexSchemas;
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.RedisSession;
 import io.redisarrow.core.SampledDocument;
@@ -20,7 +21,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -370,6 +373,106 @@ public final class RedisArrow implements AutoCloseable {
         return Mono.defer(() -> closed.get() ? Mono.error(new IllegalStateException("this RedisArrow is closed"))
                 : sample.collectList().publishOn(decodeScheduler)
                         .map(documents -> JsonSchemaInference.infer(documents, allocator)));
+    }
+
+    /**
+     * Creates a RediSearch index ({@code FT.CREATE}) from its description: the keys it covers and
+     * one attribute per schema field (see {@link SearchIndex} for the type mapping). The server
+     * then indexes the keys already under its prefixes in the background, and keys written later as
+     * they are written; {@code FT.INFO} tells when the existing keys are in
+     * ({@link io.redisarrow.core.IndexInfo#indexing()} of
+     * {@link io.redisarrow.core.RedisSession#indexInfo(String)}).
+     *
+     * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
+     * engine (saying to load RediSearch 2.0 or later, as in Redis 8 and Redis Stack), when an index
+     * of that name already exists (saying so: drop it first or choose another name), with the
+     * server's reason and the command for any other error reply, or on a Redis Cluster node (not
+     * supported yet); {@code RedisConnectionException} naming {@code host:port} when Redis cannot be
+     * reached or the connection fails; {@code RedisCommandTimeoutException} when the command exceeds
+     * the command timeout; {@link IllegalStateException} after {@link #close()}.
+     *
+     * @param index the index
+     * @return completes once the index exists; the command is sent on subscription (each
+     *         subscription sends it again)
+     */
+    public Mono<Void> createIndex(SearchIndex index) {
+        Objects.requireNonNull(index, "index must not be null");
+        List<String> arguments = index.arguments();
+        return whileOpen(() -> session.createIndex(arguments));
+    }
+
+    /**
+     * Drops a RediSearch index ({@code FT.DROPINDEX}) and keeps its documents: the keys stay as
+     * they are.
+     *
+     * <p><b>Errors:</b> as {@link #dropIndex(String, boolean)}.
+     *
+     * @param name the index name
+     * @return completes once the index is gone; the command is sent on subscription
+     * @throws IllegalArgumentException when {@code name} is empty
+     */
+    public Mono<Void> dropIndex(String name) {
+        return dropIndex(name, false);
+    }
+
+    /**
+     * Drops a RediSearch index ({@code FT.DROPINDEX}), and with {@code deleteDocuments} its
+     * documents too ({@code DD}): the server deletes every key the index holds before it replies.
+     * Keys under the index's prefixes that it did not index (not yet indexed, or failed to index)
+     * are not deleted.
+     *
+     * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
+     * engine (saying what to load), when it has no index of that name, or on a Redis Cluster node
+     * (not supported yet); {@code RedisConnectionException} naming {@code host:port} when Redis
+     * cannot be reached or the connection fails; {@code RedisCommandTimeoutException} when the
+     * command exceeds the command timeout; {@link IllegalStateException} after {@link #close()}.
+     *
+     * @param name the index name
+     * @param deleteDocuments whether to delete the index's documents as well
+     * @return completes once the index is gone; the command is sent on subscription
+     * @throws IllegalArgumentException when {@code name} is empty
+     */
+    public Mono<Void> dropIndex(String name, boolean deleteDocuments) {
+        checkIndexName(name);
+        return whileOpen(() -> session.dropIndex(name, deleteDocuments));
+    }
+
+    /**
+     * Reads an existing index's attributes ({@code FT.INFO}) as an Arrow schema: one nullable field
+     * per attribute, named as the attribute, in declaration order. TEXT, TAG and GEO are Utf8;
+     * NUMERIC is Float64 (the server keeps every number as a double); VECTOR is Binary on hashes
+     * (the vector's bytes) and List&lt;Float64&gt; on JSON documents; any other type is Utf8. On
+     * JSON documents an attribute whose path can select several values ({@code $.tags[*]},
+     * {@code $..name}) is a List of that type. Each field's metadata holds the attribute's
+     * identifier (hash field or JSONPath), type and sortability under the keys of
+     * {@link SearchMetadata}. The mapping in full: {@code docs/search-index.md}.
+     *
+     * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
+     * engine (saying what to load), runs RediSearch 1.x (too old), has no index of that name, or is
+     * a Redis Cluster node (not supported yet); {@code RedisConnectionException} naming
+     * {@code host:port} when Redis cannot be reached or the connection fails;
+     * {@code RedisCommandTimeoutException} when the command exceeds the command timeout;
+     * {@link IllegalStateException} after {@link #close()}.
+     *
+     * @param name the index name
+     * @return the schema, read on subscription
+     * @throws IllegalArgumentException when {@code name} is empty
+     */
+    public Mono<Schema> indexSchema(String name) {
+        checkIndexName(name);
+        return whileOpen(() -> session.indexInfo(name).map(IndexSchemas::of));
+    }
+
+    private static void checkIndexName(String name) {
+        Objects.requireNonNull(name, "name must not be null");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("name must not be empty");
+        }
+    }
+
+    private <T> Mono<T> whileOpen(Supplier<Mono<T>> command) {
+        return Mono.defer(() -> closed.get() ? Mono.error(new IllegalStateException("this RedisArrow is closed"))
+                : command.get());
     }
 
     /**

@@ -38,7 +38,7 @@ record SearchPlan(ReadRequest read, CursorQuery cursor, RawBatchDecoder decoder)
      *         index's kind of documents
      */
     static SearchPlan of(SearchQuery query, IndexInfo index) {
-        Schema schema = query.schema() != null ? query.schema() : IndexSchemas.schema(index);
+        Schema schema = query.schema() != null ? query.schema() : IndexSchemas.of(index);
         if (schema.getFields().isEmpty()) {
             throw new IllegalArgumentException("index '" + query.index() + "' declares no attributes to read; "
                     + "give the search a schema");

@@ -22,6 +22,7 @@ import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.plan.Reads;
+import io.redisarrow.core.internal.search.IndexCommands;
 import io.redisarrow.core.internal.search.SearchReads;
 import io.redisarrow.core.internal.sample.SampleFetch;
 import io.redisarrow.core.internal.source.KeySampler;
@@ -84,6 +85,10 @@ public final class RedisSession implements AutoCloseable {
     private static final String SEARCH_INFO = "FT.INFO";
 
     private static final String SEARCH_CURSOR = "FT.AGGREGATE";
+
+    private static final String SEARCH_CREATE = "FT.CREATE";
+
+    private static final String SEARCH_DROP = "FT.DROPINDEX";
 
     private RedisSession(ConnectionOptions options) {
         this.options = options;
@@ -177,6 +182,51 @@ public final class RedisSession implements AutoCloseable {
     }
 
     /**
+     * Creates a RediSearch index ({@code FT.CREATE}). The server then indexes the keys already
+     * under the index's prefixes in the background ({@link IndexInfo#indexing()} says when it is
+     * done), and keys written later as they are written.
+     *
+     * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
+     * to load), when an index of that name already exists (saying so), or with the server's reason
+     * and the command for any other error reply; otherwise as {@link #read(ReadRequest)}.
+     *
+     * @param arguments every argument after the command's name, the index name first, such as
+     *        {@code idx ON HASH PREFIX 1 user: SCHEMA name TAG}
+     * @return completes once the index exists; the command is sent on subscription
+     * @throws IllegalArgumentException when {@code arguments} is empty or its first element (the
+     *         index name) is empty
+     */
+    public Mono<Void> createIndex(List<String> arguments) {
+        Objects.requireNonNull(arguments, "arguments must not be null");
+        List<String> copy = List.copyOf(arguments);
+        if (copy.isEmpty() || copy.get(0).isEmpty()) {
+            throw new IllegalArgumentException("arguments must start with the index name; got " + copy);
+        }
+        return indexCommands(SEARCH_CREATE).flatMap(commands -> commands.create(copy));
+    }
+
+    /**
+     * Drops a RediSearch index ({@code FT.DROPINDEX}), and with {@code deleteDocuments} the keys it
+     * holds too ({@code DD}): those the index covers and has indexed, deleted by the server before
+     * it replies.
+     *
+     * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
+     * to load) or has no such index; otherwise as {@link #read(ReadRequest)}.
+     *
+     * @param index the index name
+     * @param deleteDocuments whether to delete its documents as well
+     * @return completes once the index is gone; the command is sent on subscription
+     * @throws IllegalArgumentException when {@code index} is empty
+     */
+    public Mono<Void> dropIndex(String index, boolean deleteDocuments) {
+        Objects.requireNonNull(index, "index must not be null");
+        if (index.isEmpty()) {
+            throw new IllegalArgumentException("index must not be empty");
+        }
+        return indexCommands(SEARCH_DROP).flatMap(commands -> commands.drop(index, deleteDocuments));
+    }
+
+    /**
      * Reads the documents a query matches, as {@link #read(ReadRequest)} reads a keyspace: the
      * query's cursor yields the keys (its rows must load {@code @__key}), page by page on demand,
      * and each batch of keys is fetched with the request's value commands (and TTL) on the read's
@@ -222,6 +272,12 @@ public final class RedisSession implements AutoCloseable {
         return shared().flatMap(shared -> shared.cluster() ? Mono.error(ClusterMode.unsupported(options.address()))
                 : modules.require(shared.connection(), command, options.address())
                         .thenReturn(new SearchReads(shared.connection(), options.address(), options.commandTimeout())));
+    }
+
+    private Mono<IndexCommands> indexCommands(String command) {
+        return shared().flatMap(shared -> shared.cluster() ? Mono.error(ClusterMode.unsupported(options.address()))
+                : modules.require(shared.connection(), command, options.address())
+                        .thenReturn(new IndexCommands(shared.connection(), options.address(), options.commandTimeout())));
     }
 
     /**

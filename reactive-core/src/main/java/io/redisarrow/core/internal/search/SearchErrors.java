@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The messages of the query engine's failures, each saying what to do: an unknown index, a query
  * the server cannot parse (its message with the query), an expired cursor, a RediSearch too old
- * to use, and any other error reply naming the command and the index.
+ * to use, an index that already exists, and any other error reply naming the command and the
+ * index.
  */
 final class SearchErrors {
 
@@ -21,6 +22,26 @@ final class SearchErrors {
     static RedisArrowException tooOld(String address) {
         return new RedisArrowException("Redis at " + address + " runs RediSearch 1.x, which is too old: search needs "
                 + WHERE_TO_GET_IT + " (FT.CREATE ... ON HASH|JSON PREFIX, cursors, DIALECT 2)");
+    }
+
+    /**
+     * @param index the index {@code FT.CREATE} was to create
+     * @param command the command's arguments, for the message
+     * @param address {@code host:port}
+     * @param failure the error reply
+     * @return the error to signal: an index of that name exists, or the server's reason with the
+     *         command
+     */
+    static RedisArrowException create(String index, String command, String address,
+            RedisCommandExecutionException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.toLowerCase(Locale.ROOT).contains("index already exists")) {
+            return new RedisArrowException("search index '" + index + "' already exists at " + address + " (FT.CREATE: "
+                    + message + "); drop it first (FT.DROPINDEX, which keeps its documents) or choose another name",
+                    failure);
+        }
+        return new RedisArrowException("FT.CREATE of index '" + index + "' failed at " + address + ": " + message
+                + " (FT.CREATE " + command + ")", failure);
     }
 
     /**
