@@ -130,7 +130,7 @@ public final class AggregateQuery {
         return dialect;
     }
 
-    /** @return the server-side time limit of each cursor page, if set */
+    /** @return the longest one cursor page may take, if set (else the command timeout) */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
@@ -168,10 +168,6 @@ public final class AggregateQuery {
             args.add("0");
             args.add(Long.toString(Math.max(1, limit)));
         }
-        if (timeout != null) {
-            args.add("TIMEOUT");
-            args.add(Long.toString(timeout.toMillis()));
-        }
         if (!params.isEmpty()) {
             args.add("PARAMS");
             args.add(Integer.toString(params.size() * 2));
@@ -182,7 +178,7 @@ public final class AggregateQuery {
         }
         args.add("DIALECT");
         args.add(Integer.toString(dialect));
-        return new CursorQuery(index, args, batchSize, maxIdle);
+        return new CursorQuery(index, args, batchSize, maxIdle, timeout == null ? Duration.ZERO : timeout);
     }
 
     /** @return the names of the result's columns, in order */
@@ -413,7 +409,8 @@ public final class AggregateQuery {
         }
 
         /**
-         * @param timeout the server's time limit for each cursor page ({@code TIMEOUT ms})
+         * @param timeout the longest one cursor page may take to arrive, see
+         *        {@link SearchQuery.Builder#timeout(Duration)}
          * @return this builder
          */
         public Builder timeout(Duration timeout) {

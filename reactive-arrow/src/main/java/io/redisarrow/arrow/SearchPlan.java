@@ -81,7 +81,8 @@ record SearchPlan(ReadRequest read, CursorQuery cursor, RawBatchDecoder decoder)
         }
         BatchLayout layout = new BatchLayout(query.rowIndexColumn().orElse(null), query.keyColumn().orElse(null),
                 query.binaryKeys(), query.ttlColumn().orElse(null), fields, query.parseErrorPolicy());
-        CursorQuery cursor = new CursorQuery(query.index(), query.arguments(), query.pageSize(), query.maxIdle());
+        CursorQuery cursor = new CursorQuery(query.index(), query.arguments(), query.pageSize(), query.maxIdle(),
+                query.timeout().orElse(java.time.Duration.ZERO));
         return new SearchPlan(read, cursor, new RawBatchDecoder(layout, values));
     }
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * with {@link #builder()}. The options shared with {@link HashScan} have its defaults.
  *
  * <p>The query runs as {@code FT.AGGREGATE index query LOAD 1 @__key [SORTBY ...] [LIMIT 0 n]
- * WITHCURSOR COUNT pageSize [TIMEOUT ms] [PARAMS ...] DIALECT d}; its cursor is read page by page
+ * [PARAMS ...] DIALECT d TIMEOUT 0 WITHCURSOR COUNT pageSize}; its cursor is read page by page
  * ({@code FT.CURSOR READ}) as the subscriber asks for batches, never with LIMIT offsets. Each
  * batch of matched keys is then fetched like a scan's: HGETALL or HMGET for a hash index,
  * {@code JSON.GET} for a JSON index, plus TTL when asked, pipelined on the read's own connection.
@@ -125,7 +125,7 @@ public final class SearchQuery extends ReadOptions {
         return dialect;
     }
 
-    /** @return the server-side time limit of each cursor page, if set */
+    /** @return the longest one cursor page may take, if set (else the command timeout) */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
@@ -179,10 +179,6 @@ public final class SearchQuery extends ReadOptions {
             args.add("LIMIT");
             args.add("0");
             args.add(Long.toString(Math.max(1, limit())));
-        }
-        if (timeout != null) {
-            args.add("TIMEOUT");
-            args.add(Long.toString(timeout.toMillis()));
         }
         if (!params.isEmpty()) {
             args.add("PARAMS");
@@ -371,9 +367,14 @@ public final class SearchQuery extends ReadOptions {
         }
 
         /**
-         * The server's time limit for each cursor page ({@code TIMEOUT ms}); without it the
-         * server's own default applies. What the server does when it runs out is its
-         * {@code ON_TIMEOUT} policy (docs/search.md says what this library sees then).
+         * The longest one cursor page may take to arrive: the first includes the server's work
+         * before it (matching, sorting), each later one a {@code FT.CURSOR READ}; a page later than
+         * this fails the read with a {@code RedisCommandTimeoutException}. When not set: the
+         * connection's command timeout. The server itself is given no time limit
+         * ({@code TIMEOUT 0}): RediSearch 2.x counts its TIMEOUT (500 ms by default) from the first
+         * page across the cursor's whole life and, when it passes, ends the results as though they
+         * were complete, whatever its ON_TIMEOUT policy, so a server-side limit would drop the
+         * matches of any read slower than it without a word.
          *
          * @param timeout at least 1 ms
          * @return this builder

@@ -61,6 +61,84 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
                 .batchSize(BATCH).parallel(PARALLEL).build()));
     }
 
+    @Test
+    @Timeout(300)
+    void searchesFarMoreThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
+        server.requireSearch();
+        String index = createIndex("n", "NUMERIC");
+        try {
+            load();
+            assertBounded(redis -> redis.search(SearchQuery.builder().index(index).query("@n:[0 +inf]").schema(SCHEMA)
+                    .batchSize(BATCH).parallel(PARALLEL).pageSize(50).build()));
+        } finally {
+            dropIndex(index);
+        }
+    }
+
+    /**
+     * A million matches of small documents through the small allocator: what the library holds
+     * depends on the cursor page and the batch, not on how many documents match.
+     */
+    @Test
+    @Timeout(300)
+    void searchesAMillionMatchesInBoundedMemory() {
+        server.requireSearch();
+        String index = createIndex("n", "NUMERIC");
+        try {
+            int matches = 1_000_000;
+            loadHashes(matches, i -> java.util.Map.of("n", Integer.toString(i), "s", "v" + i));
+            Schema schema = new Schema(List.of(new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null),
+                    new Field("s", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+            try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
+                    RedisArrow capped = RedisArrow.builder().url(server.url()).allocator(limited).build()) {
+                AtomicLong rows = new AtomicLong();
+                AtomicLong sum = new AtomicLong();
+                AtomicLong largestBatch = new AtomicLong();
+                capped.search(SearchQuery.builder().index(index).schema(schema).batchSize(5000).parallel(PARALLEL)
+                        .build())
+                        .publishOn(Schedulers.single(), 1)
+                        .doOnNext(batch -> {
+                            try (batch) {
+                                rows.addAndGet(batch.rowCount());
+                                var n = (org.apache.arrow.vector.BigIntVector) batch.root().getVector("n");
+                                for (int i = 0; i < batch.rowCount(); i++) {
+                                    sum.addAndGet(n.get(i));
+                                }
+                                largestBatch.accumulateAndGet(batch.bufferSize(), Math::max);
+                            }
+                        })
+                        .doOnDiscard(RecordBatch.class, RecordBatch::close)
+                        .blockLast();
+                assertThat(rows.get()).isEqualTo(matches);
+                assertThat(sum.get()).as("every document once").isEqualTo((long) matches * (matches - 1) / 2);
+                assertThat(limited.getPeakMemoryAllocation()).as("peak Arrow bytes held")
+                        .isLessThanOrEqualTo(4 * largestBatch.get()).isLessThan(ALLOCATOR_LIMIT);
+                assertThat(limited.getAllocatedMemory()).isZero();
+            }
+        } finally {
+            dropIndex(index);
+        }
+    }
+
+    /** Creates an index over this test's keys, before they are written, so each write is indexed as it happens. */
+    private String createIndex(String field, String type) {
+        String index = prefix + "idx";
+        String reply = loaderConnection.sync().dispatch(SearchTestSupport.command("FT.CREATE"),
+                new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE),
+                new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)
+                        .add(bytes(index)).add("ON").add("HASH").add("PREFIX").add(1).add(bytes(prefix))
+                        .add("SCHEMA").add(field).add(type));
+        assertThat(reply).isEqualTo("OK");
+        return index;
+    }
+
+    private void dropIndex(String index) {
+        loaderConnection.sync().dispatch(SearchTestSupport.command("FT.DROPINDEX"),
+                new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE),
+                new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)
+                        .add(bytes(index)).add("DD"));
+    }
+
     private void assertBounded(java.util.function.Function<RedisArrow, reactor.core.publisher.Flux<RecordBatch>> scan) {
         assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
         try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);

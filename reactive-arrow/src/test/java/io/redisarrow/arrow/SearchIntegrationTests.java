@@ -186,4 +186,37 @@ class SearchIntegrationTests extends SearchTestSupport {
                 .build()));
         assertThat(rows).containsExactly(Map.of("_key", prefix + "ключ-😀", "city", "Zürich", "name", "名前"));
     }
+
+    /**
+     * RediSearch 2.x counts a query's TIMEOUT (500 ms by default) across the cursor's whole life and
+     * then ends the results as if complete; a reader slower than that must still get every match.
+     */
+    @Test
+    void aReaderSlowerThanTheServersQueryTimeoutStillGetsEveryMatch() {
+        String index = users(300);
+        long[] rows = { 0 };
+        long start = System.nanoTime();
+        redis.search(SearchQuery.builder().index(index).schema(USERS).batchSize(10).pageSize(10).build())
+                .doOnNext(batch -> {
+                    try (batch) {
+                        rows[0] += batch.rowCount();
+                        Thread.sleep(25);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }).blockLast();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(java.time.Duration.ofMillis(600));
+        assertThat(rows[0]).isEqualTo(300);
+        long[] groups = { 0 };
+        redis.aggregate(AggregateQuery.builder().index(index).load("name").schema(new Schema(List.of(
+                field("name", ArrowType.Utf8.INSTANCE)))).batchSize(10).build()).doOnNext(batch -> {
+                    try (batch) {
+                        groups[0] += batch.rowCount();
+                        Thread.sleep(25);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }).blockLast();
+        assertThat(groups[0]).isEqualTo(300);
+    }
 }

@@ -37,7 +37,9 @@ public final class SearchCommands {
      * @param arguments the query string, then the clauses (LOAD, GROUPBY, SORTBY, ..., PARAMS, DIALECT)
      * @param count rows per cursor page
      * @param maxIdleMillis how long the server keeps an idle cursor, or {@code 0} for its default
-     * @return the arguments after {@code FT.AGGREGATE}: {@code index query clauses... WITHCURSOR COUNT n [MAXIDLE ms]}
+     * @return the arguments after {@code FT.AGGREGATE}: {@code index query clauses... TIMEOUT 0
+     *         WITHCURSOR COUNT n [MAXIDLE ms]}; no server-side time limit, since RediSearch 2.x
+     *         counts it across the cursor's whole life and ends the results early in silence
      */
     public static CommandArgs<byte[], byte[]> aggregate(String index, List<String> arguments, int count,
             long maxIdleMillis) {
@@ -45,7 +47,7 @@ public final class SearchCommands {
         for (String argument : arguments) {
             args.add(utf8(argument));
         }
-        args.add("WITHCURSOR").add("COUNT").add(count);
+        args.add("TIMEOUT").add(0).add("WITHCURSOR").add("COUNT").add(count);
         if (maxIdleMillis > 0) {
             args.add("MAXIDLE").add(maxIdleMillis);
         }

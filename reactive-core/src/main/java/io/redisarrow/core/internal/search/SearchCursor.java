@@ -53,12 +53,19 @@ final class SearchCursor<P extends CursorReply<P>> {
             CursorQuery query, Supplier<P> pages) {
         this.connection = connection;
         this.address = address;
-        this.timeout = timeout;
+        this.timeout = query.pageTimeout().isZero() ? timeout : query.pageTimeout();
         this.query = query;
         this.pages = pages;
     }
 
-    /** @return the pages, in order; each is requested when the one before it has been taken */
+    /**
+     * @return the pages, in order; each is requested when the one before it has been taken. The
+     *         query goes with {@code TIMEOUT 0}: RediSearch 2.x counts a query's TIMEOUT from its
+     *         first page across the cursor's whole life and, when it passes, ends the results as
+     *         if they were complete (whatever its ON_TIMEOUT policy), so a server-side limit would
+     *         lose matches of a read slower than it without a word. Each page is bounded on this
+     *         side instead.
+     */
     Flux<P> pages() {
         return send("FT.AGGREGATE", SearchCommands.AGGREGATE, SearchCommands.aggregate(query.index(),
                 query.arguments(), query.pageSize(), query.maxIdle().toMillis()))
