@@ -57,7 +57,8 @@ import java.util.Objects;
  * server reads exactly the double given. Documents may hold {@code inf} and {@code -inf}; the open
  * ends of {@code greaterThan} and the like include them.
  *
- * <p><b>Composition</b>: {@link #and} (intersection), {@link #or} (union) and {@link #not}
+ * <p><b>Composition</b>: {@link #and(Query)} and {@link #allOf} (intersection), {@link #or(Query)} and
+ * {@link #anyOf} (union), {@link #not()} and {@link #not(Query)}
  * (complement among the index's documents) put parentheses around every compound, so the query
  * means what the calls say whatever RediSearch's precedence ({@code a b | c} is {@code (a b) | c},
  * {@code -} takes the next term only). Nested {@code and}s (and {@code or}s) are flattened.
@@ -183,7 +184,7 @@ public final class Query {
      * @return their intersection
      * @throws IllegalArgumentException when no query is given
      */
-    public static Query and(Query... queries) {
+    public static Query allOf(Query... queries) {
         return combine(Kind.AND, queries);
     }
 
@@ -195,7 +196,7 @@ public final class Query {
      * @return their union
      * @throws IllegalArgumentException when no query is given
      */
-    public static Query or(Query... queries) {
+    public static Query anyOf(Query... queries) {
         return combine(Kind.OR, queries);
     }
 
@@ -218,18 +219,18 @@ public final class Query {
 
     /**
      * @param other another query
-     * @return the documents matching this query and {@code other}, as {@link #and(Query...)}
+     * @return the documents matching this query and {@code other}, as {@link #allOf(Query...)}
      */
     public Query and(Query other) {
-        return and(this, other);
+        return allOf(this, other);
     }
 
     /**
      * @param other another query
-     * @return the documents matching this query or {@code other}, as {@link #or(Query...)}
+     * @return the documents matching this query or {@code other}, as {@link #anyOf(Query...)}
      */
     public Query or(Query other) {
-        return or(this, other);
+        return anyOf(this, other);
     }
 
     /**

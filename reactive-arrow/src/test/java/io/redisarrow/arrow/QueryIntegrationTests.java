@@ -34,17 +34,17 @@ class QueryIntegrationTests extends ScanTestSupport {
             "line\nbreak", "inf", "-inf", "as", "the", "123", "1.5", "-1", "1e5", "日本語", "naïve", "ÅSE", "åse",
             "😀", "a😀", "«x»", "x\u00A0y");
 
-    private final List<SearchIndex> indexes = new ArrayList<>();
+    private final List<QueryTestIndex> indexes = new ArrayList<>();
 
     @AfterEach
     void dropIndexes() {
-        indexes.forEach(SearchIndex::close);
+        indexes.forEach(QueryTestIndex::close);
     }
 
-    private SearchIndex index(String... schema) {
+    private QueryTestIndex index(String... schema) {
         List<String> arguments = new ArrayList<>(List.of("ON", "HASH", "PREFIX", "1", prefix, "SCHEMA"));
         arguments.addAll(List.of(schema));
-        SearchIndex index = SearchIndex.create(commands(), prefix + "idx", arguments.toArray(new String[0]));
+        QueryTestIndex index = QueryTestIndex.create(commands(), prefix + "idx", arguments.toArray(new String[0]));
         indexes.add(index);
         return index;
     }
@@ -75,7 +75,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void everyTagValueMatchesItselfAndNothingElse() {
-        SearchIndex index = index("t", "TAG", "SEPARATOR", ";");
+        QueryTestIndex index = index("t", "TAG", "SEPARATOR", ";");
         List<String> values = NASTY_TAGS.stream().filter(v -> !v.contains(";")).toList();
         Map<String, String> documents = load("t", values);
         index.awaitDocuments(values.size());
@@ -94,7 +94,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void hashTagsAreSplitAtTheSeparatorAndTrimmedWhenIndexed() {
-        SearchIndex index = index("t", "TAG");
+        QueryTestIndex index = index("t", "TAG");
         hset(prefix + "split", Map.of("t", "a,b"));
         hset(prefix + "padded", Map.of("t", "  padded \t"));
         index.awaitDocuments(2);
@@ -108,7 +108,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void jsonTagsKeepSeparatorsAndSpacesAndMatchThem() {
-        SearchIndex index = SearchIndex.create(commands(), prefix + "idx", "ON", "JSON", "PREFIX", "1", prefix,
+        QueryTestIndex index = QueryTestIndex.create(commands(), prefix + "idx", "ON", "JSON", "PREFIX", "1", prefix,
                 "SCHEMA", "$.tags[*]", "AS", "t", "TAG");
         indexes.add(index);
         jsonSet(prefix + "j", "{\"tags\":[\" padded \",\"a,b\",\"x;y\"]}");
@@ -124,7 +124,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void caseSensitiveTagsMatchTheirCase() {
-        SearchIndex index = index("t", "TAG", "CASESENSITIVE");
+        QueryTestIndex index = index("t", "TAG", "CASESENSITIVE");
         Map<String, String> documents = load("t", List.of("Oslo", "oslo", "ÅSE", "åse", "A-b", "a-b"));
         index.awaitDocuments(documents.size());
 
@@ -136,7 +136,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void fieldNamesHoldingQuerySyntaxAreEscaped() {
-        SearchIndex index = index("t-1", "TAG", "a.b", "TAG", "$x", "TAG", "we ird", "TAG", "b\\s", "TAG", "_", "TAG",
+        QueryTestIndex index = index("t-1", "TAG", "a.b", "TAG", "$x", "TAG", "we ird", "TAG", "b\\s", "TAG", "_", "TAG",
                 "名前", "TAG", "{c}", "TAG", "n-1", "NUMERIC", "t.x", "TEXT", "g-1", "GEO");
         List<String> tagFields = List.of("t-1", "a.b", "$x", "we ird", "b\\s", "_", "名前", "{c}");
         for (String field : tagFields) {
@@ -156,7 +156,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void textMatchesTheWordsTheTextIsIndexedAs() {
-        SearchIndex index = index("x", "TEXT");
+        QueryTestIndex index = index("x", "TEXT");
         Map<String, String> documents = load("x", List.of(
                 "C-3PO is here", "c 3po", "C3PO", "o'brien", "O'Brien's", "e-mail me", "email", "foo\nbar",
                 "ÜBER cool", "running fast", "in_stock", "日本語 テキスト", "emoji 😀 here", "abc", "abcd", "x\\-y",
@@ -195,7 +195,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void stopwordsAreLeftOutByTheServer() {
-        SearchIndex index = index("x", "TEXT", "t", "TAG");
+        QueryTestIndex index = index("x", "TEXT", "t", "TAG");
         hset(prefix + "cat", Map.of("x", "big the cat", "t", "a"));
         hset(prefix + "dog", Map.of("x", "big cat of dog", "t", "b"));
         index.awaitDocuments(2);
@@ -217,7 +217,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void aFieldScopesOnlyItsOwnCondition() {
-        SearchIndex index = index("x", "TEXT", "y", "TEXT");
+        QueryTestIndex index = index("x", "TEXT", "y", "TEXT");
         hset(prefix + "both", Map.of("x", "alpha", "y", "beta"));
         hset(prefix + "xOnly", Map.of("x", "alpha beta"));
         hset(prefix + "yOnly", Map.of("y", "alpha"));
@@ -237,7 +237,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void numericBoundsIncludeAndExcludeExactlyTheValuesGiven() {
-        SearchIndex index = index("n", "NUMERIC");
+        QueryTestIndex index = index("n", "NUMERIC");
         List<String> stored = List.of("-inf", "-1e300", "-5.25", "-1", "-0.0", "0", "1e-7", "0.1", "0.30000000000000004",
                 "1", "1.5", "10", "1e10", "1e300", "inf");
         Map<String, String> documents = load("n", stored);
@@ -277,7 +277,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void longsPastTwoToTheFiftyThirdCompareAsTheirNearestDoubles() {
-        SearchIndex index = index("n", "NUMERIC");
+        QueryTestIndex index = index("n", "NUMERIC");
         hset(prefix + "2^53", Map.of("n", "9007199254740992"));
         hset(prefix + "2^53+1", Map.of("n", "9007199254740993"));
         hset(prefix + "2^53+2", Map.of("n", "9007199254740994"));
@@ -297,7 +297,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void geoMatchesPointsWithinTheRadius() {
-        SearchIndex index = index("g", "GEO");
+        QueryTestIndex index = index("g", "GEO");
         hset(prefix + "oslo", Map.of("g", "10.7522,59.9139"));
         hset(prefix + "bergen", Map.of("g", "5.3221,60.3913"));        // 305 km from Oslo
         hset(prefix + "trondheim", Map.of("g", "10.3951,63.4305"));    // 392 km
@@ -321,7 +321,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void compositionMeansWhatTheCallsSay() {
-        SearchIndex index = index("t", "TAG", "n", "NUMERIC", "x", "TEXT");
+        QueryTestIndex index = index("t", "TAG", "n", "NUMERIC", "x", "TEXT");
         hset(prefix + "0", Map.of("t", "a", "n", "1", "x", "hello world"));
         hset(prefix + "1", Map.of("t", "b", "n", "2", "x", "the cat"));
         hset(prefix + "2", Map.of("t", "c", "n", "3", "x", "big dog"));
@@ -346,7 +346,7 @@ class QueryIntegrationTests extends ScanTestSupport {
         assertThat(index.search(a.not().not())).containsExactly(keys("0", "3"));
         assertThat(index.search(cat.not())).containsExactly(keys("0", "2", "4"));
         assertThat(index.search(cat.or(a).and(twoToFive.not()))).containsExactly(keys("0"));
-        assertThat(index.search(Query.or(cat, a, Query.text("x").word("dog")).and(b.not())))
+        assertThat(index.search(Query.anyOf(cat, a, Query.text("x").word("dog")).and(b.not())))
                 .containsExactly(keys("0", "2", "3"));
         assertThat(index.search(Query.all().and(a))).containsExactly(keys("0", "3"));
         assertThat(index.search(a.or(Query.all()))).containsExactly(keys("0", "1", "2", "3", "4"));
@@ -356,7 +356,7 @@ class QueryIntegrationTests extends ScanTestSupport {
 
     @Test
     void rawQueriesCombineWithBuiltOnes() {
-        SearchIndex index = index("t", "TAG", "n", "NUMERIC");
+        QueryTestIndex index = index("t", "TAG", "n", "NUMERIC");
         hset(prefix + "0", Map.of("t", "a", "n", "1"));
         hset(prefix + "1", Map.of("t", "b", "n", "2"));
         hset(prefix + "2", Map.of("t", "c", "n", "3"));

@@ -62,7 +62,7 @@ class QueryPushdownIntegrationTests extends ScanTestSupport {
     void builtQueriesSelectWhatTheirJavaPredicatesSelect() {
         long seed = Long.getLong("query.seed", System.nanoTime());
         Random random = new Random(seed);
-        try (SearchIndex index = SearchIndex.create(commands(), prefix + "idx", "ON", "HASH", "PREFIX", "1", prefix,
+        try (QueryTestIndex index = QueryTestIndex.create(commands(), prefix + "idx", "ON", "HASH", "PREFIX", "1", prefix,
                 "SCHEMA", "t", "TAG", "n", "NUMERIC", "m", "NUMERIC")) {
             List<Document> documents = load(random);
             index.awaitDocuments(DOCUMENTS);
@@ -123,12 +123,12 @@ class QueryPushdownIntegrationTests extends ScanTestSupport {
         switch (random.nextInt(3)) {
             case 0: {
                 List<Case> parts = parts(random, depth);
-                return new Case(Query.and(parts.stream().map(Case::query).toArray(Query[]::new)),
+                return new Case(Query.allOf(parts.stream().map(Case::query).toArray(Query[]::new)),
                         d -> parts.stream().allMatch(p -> p.selects().test(d)));
             }
             case 1: {
                 List<Case> parts = parts(random, depth);
-                return new Case(Query.or(parts.stream().map(Case::query).toArray(Query[]::new)),
+                return new Case(Query.anyOf(parts.stream().map(Case::query).toArray(Query[]::new)),
                         d -> parts.stream().anyMatch(p -> p.selects().test(d)));
             }
             default: {

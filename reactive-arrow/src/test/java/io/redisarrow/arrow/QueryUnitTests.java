@@ -400,27 +400,27 @@ class QueryUnitTests {
             assertThat(A.and(B).and(C)).hasToString("(@t:{a} @t:{b} @n:[1 2])");
             assertThat(A.and(B.and(C))).hasToString("(@t:{a} @t:{b} @n:[1 2])");
             assertThat(A.or(B).or(C)).hasToString("(@t:{a} | @t:{b} | @n:[1 2])");
-            assertThat(Query.and(A.and(B), Query.and(C, A))).hasToString("(@t:{a} @t:{b} @n:[1 2] @t:{a})");
+            assertThat(Query.allOf(A.and(B), Query.allOf(C, A))).hasToString("(@t:{a} @t:{b} @n:[1 2] @t:{a})");
             assertThat(A.or(B).and(C.or(A))).hasToString("((@t:{a} | @t:{b}) (@n:[1 2] | @t:{a}))");
         }
 
         @Test
         void staticAndInstanceFormsAgree() {
-            assertThat(Query.and(A, B, C)).isEqualTo(A.and(B).and(C));
-            assertThat(Query.or(A, B, C)).isEqualTo(A.or(B).or(C));
+            assertThat(Query.allOf(A, B, C)).isEqualTo(A.and(B).and(C));
+            assertThat(Query.anyOf(A, B, C)).isEqualTo(A.or(B).or(C));
             assertThat(Query.not(A)).isEqualTo(A.not());
-            assertThat(Query.and(new Query[] { A })).isSameAs(A);
-            assertThat(Query.or(new Query[] { A })).isSameAs(A);
+            assertThat(Query.allOf(new Query[] { A })).isSameAs(A);
+            assertThat(Query.anyOf(new Query[] { A })).isSameAs(A);
         }
 
         @Test
         void simplifyAllAwayAsItCannotBeCombined() {
             assertThat(Query.all().and(A)).isSameAs(A);
             assertThat(A.and(Query.all())).isSameAs(A);
-            assertThat(Query.and(A, Query.all(), B)).hasToString("(@t:{a} @t:{b})");
-            assertThat(Query.and(Query.all(), Query.all())).hasToString("*");
+            assertThat(Query.allOf(A, Query.all(), B)).hasToString("(@t:{a} @t:{b})");
+            assertThat(Query.allOf(Query.all(), Query.all())).hasToString("*");
             assertThat(A.or(Query.all())).hasToString("*");
-            assertThat(Query.or(A, B, Query.all())).isSameAs(Query.all());
+            assertThat(Query.anyOf(A, B, Query.all())).isSameAs(Query.all());
             assertThat(A.or(Query.all()).and(B)).isSameAs(B);
             assertThatThrownBy(() -> Query.all().not()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not(all()) would match no document, which RediSearch has no query for; leave the"
@@ -442,12 +442,12 @@ class QueryUnitTests {
 
         @Test
         void rejectEmptyAndNullOperands() {
-            assertThatThrownBy(() -> Query.and()).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Query.allOf()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("and() needs at least one query");
-            assertThatThrownBy(() -> Query.or()).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Query.anyOf()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("or() needs at least one query");
             assertThatThrownBy(() -> A.and((Query) null)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> Query.or(A, null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> Query.anyOf(A, null)).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> Query.not(null)).isInstanceOf(NullPointerException.class);
         }
 

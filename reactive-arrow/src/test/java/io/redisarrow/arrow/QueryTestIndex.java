@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link #create}, searched with a {@link Query} ({@code FT.SEARCH ... NOCONTENT LIMIT 0 10000 DIALECT 2}),
  * and dropped with its documents ({@code FT.DROPINDEX ... DD}) by {@link #close()}.
  */
-final class SearchIndex implements AutoCloseable {
+final class QueryTestIndex implements AutoCloseable {
 
     private static final int MOST_HITS = 10_000;
 
@@ -28,7 +28,7 @@ final class SearchIndex implements AutoCloseable {
 
     private final String name;
 
-    private SearchIndex(RedisCommands<byte[], byte[]> commands, String name) {
+    private QueryTestIndex(RedisCommands<byte[], byte[]> commands, String name) {
         this.commands = commands;
         this.name = name;
     }
@@ -38,14 +38,14 @@ final class SearchIndex implements AutoCloseable {
      *
      * @param arguments what follows the index name, e.g. {@code ON HASH PREFIX 1 p SCHEMA t TAG}
      */
-    static SearchIndex create(RedisCommands<byte[], byte[]> commands, String name, String... arguments) {
+    static QueryTestIndex create(RedisCommands<byte[], byte[]> commands, String name, String... arguments) {
         CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(bytes(name));
         for (String argument : arguments) {
             args.add(bytes(argument));
         }
         String reply = commands.dispatch(Ft.CREATE, new StatusOutput<>(ByteArrayCodec.INSTANCE), args);
         assertThat(reply).isEqualTo("OK");
-        return new SearchIndex(commands, name);
+        return new QueryTestIndex(commands, name);
     }
 
     /** @return the keys of the documents matching {@code query} under {@code DIALECT 2} */
