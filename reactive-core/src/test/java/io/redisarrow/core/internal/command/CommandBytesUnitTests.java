@@ -106,4 +106,19 @@ class CommandBytesUnitTests {
         return encoded(out -> new Command<>(CommandType.SCAN, new StatusOutput<>(ByteArrayCodec.INSTANCE), args)
                 .encode(out));
     }
+
+    @Test
+    void searchCursorCommands() {
+        assertThat(lettuce(SearchCommands.aggregate("idx", java.util.List.of("@t:{a}", "LOAD", "1", "@__key"), 500, 0))
+                .substring("*14\r\n$4\r\nSCAN\r\n".length())).isEqualTo("$3\r\nidx\r\n$6\r\n@t:{a}\r\n$4\r\nLOAD\r\n"
+                        + "$1\r\n1\r\n$6\r\n@__key\r\n$7\r\nTIMEOUT\r\n$1\r\n0\r\n$10\r\nWITHCURSOR\r\n$5\r\nCOUNT\r\n"
+                        + "$3\r\n500\r\n");
+        assertThat(lettuce(SearchCommands.aggregate("idx", java.util.List.of("*"), 10, 2500))).endsWith(
+                "$1\r\n*\r\n$7\r\nTIMEOUT\r\n$1\r\n0\r\n$10\r\nWITHCURSOR\r\n$5\r\nCOUNT\r\n$2\r\n10\r\n"
+                        + "$7\r\nMAXIDLE\r\n$4\r\n2500\r\n");
+        assertThat(lettuce(SearchCommands.read("idx", 123456789L, 10))).endsWith(
+                "$4\r\nREAD\r\n$3\r\nidx\r\n$9\r\n123456789\r\n$5\r\nCOUNT\r\n$2\r\n10\r\n");
+        assertThat(lettuce(SearchCommands.delete("idx", 42L))).endsWith("$3\r\nDEL\r\n$3\r\nidx\r\n$2\r\n42\r\n");
+        assertThat(lettuce(SearchCommands.info("\u00efdx"))).endsWith("$4\r\n\u00c3\u00afdx\r\n");
+    }
 }
