@@ -31,7 +31,8 @@ final class Figures {
             case "projection" -> projection(table, directory);
             case "parallel" -> parallel(table, directory);
             case "memory" -> memory(table, directory);
-            case "search" -> search(table, directory);
+            case SearchScenario.ID -> search(table, directory);
+            case JsonSearchScenario.ID -> searchJson(table, directory);
             case JsonScenario.ID -> json(table, directory);
             default -> List.of();
         };
@@ -161,17 +162,34 @@ final class Figures {
 
     private static List<String> search(Table table, Path directory) throws IOException {
         Map<String, LinkedHashMap<String, Double>> values = new LinkedHashMap<>();
+        if (table.has("speedup_cursor")) {
+            values.put("redis-arrow search (cursor)", speedUps(table, "keys", "speedup_cursor"));
+        }
         for (int pageSize : SearchScenario.PAGE_SIZES) {
-            LinkedHashMap<String, Double> speedups = new LinkedHashMap<>();
-            for (int i = 0; i < table.rows().size(); i++) {
-                String cell = String.format(java.util.Locale.ROOT, "%,d keys, %s", (long) table.number(i, "keys"),
-                        table.cell(i, "match"));
-                speedups.put(cell, table.number(i, "speedup_page_" + pageSize));
-            }
-            values.put(String.format(java.util.Locale.ROOT, "FT.SEARCH, pages of %,d", pageSize), speedups);
+            values.put(String.format(java.util.Locale.ROOT, "FT.SEARCH, LIMIT pages of %,d", pageSize),
+                    speedUps(table, "keys", "speedup_page_" + pageSize));
         }
         Charts.bars(directory.resolve("search.png"), "Speed-up of search over a full scan with a client-side filter",
                 "x the scan (log scale; no bar: no complete search pass)", true, true, values);
         return List.of("search.png");
+    }
+
+    private static List<String> searchJson(Table table, Path directory) throws IOException {
+        Map<String, LinkedHashMap<String, Double>> values = new LinkedHashMap<>();
+        values.put("redis-arrow search (cursor)", speedUps(table, "documents", "speedup_cursor"));
+        Charts.bars(directory.resolve("search-json.png"), "JSON: speed-up of search over scanJson with a client-side"
+                + " filter", "x the scan (log scale; no bar: no complete search pass)", true, true, values);
+        return List.of("search-json.png");
+    }
+
+    /** @return the values of one column by "size, match" (such as "10,000 keys, 1 %"), in row order */
+    private static LinkedHashMap<String, Double> speedUps(Table table, String sizeColumn, String column) {
+        LinkedHashMap<String, Double> speedUps = new LinkedHashMap<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            String cell = String.format(java.util.Locale.ROOT, "%,d %s, %s", (long) table.number(i, sizeColumn),
+                    sizeColumn, table.cell(i, "match"));
+            speedUps.put(cell, table.number(i, column));
+        }
+        return speedUps;
     }
 }

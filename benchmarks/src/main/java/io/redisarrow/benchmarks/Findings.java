@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * What a run's tables show, in words built from their numbers: the targets against the
- * measurements, and the advice (batch size, parallel, projection, search vs scan, streaming vs
- * collecting, and JSON documents through {@link JsonFindings}) re-derived from them, including where
- * they disagree with the seed's guide. A table the run did not produce leaves its lines out.
+ * measurements, and the advice (batch size, parallel, projection, streaming vs collecting, search
+ * vs scan through {@link SearchFindings}, and JSON documents through {@link JsonFindings}) re-derived
+ * from them, including where they disagree with the seed's guide. A table the run did not produce
+ * leaves its lines out.
  */
 final class Findings {
 
@@ -28,7 +29,7 @@ final class Findings {
         table("readers").ifPresent(t -> readersTargets(t, targets));
         table("parallel").ifPresent(t -> parallelTargets(t, targets));
         table("projection").ifPresent(t -> projectionTargets(t, targets));
-        table("search").ifPresent(t -> searchTargets(t, targets));
+        table(SearchScenario.ID).ifPresent(t -> SearchFindings.targets(t, targets));
         table("memory").ifPresent(t -> memoryTargets(t, targets));
         table(JsonScenario.ID).ifPresent(t -> JsonFindings.targets(t, targets));
         targets.note("Each line is computed from the tables below. A target that is not reached stays in this table"
@@ -43,7 +44,9 @@ final class Findings {
         table("batch-size").ifPresent(t -> points.add(batchSize(t)));
         table("parallel").ifPresent(t -> points.add(parallel(t)));
         table("projection").ifPresent(t -> points.add(projection(t)));
-        table("search").filter(t -> !t.rows().isEmpty()).ifPresent(t -> points.add(search(t)));
+        table(SearchScenario.ID).filter(t -> !t.rows().isEmpty()).ifPresent(t -> points.add(SearchFindings.advice(t)));
+        table(JsonSearchScenario.ID).filter(t -> !t.rows().isEmpty())
+                .ifPresent(t -> points.add(SearchFindings.jsonAdvice(t)));
         table("memory").ifPresent(t -> points.add(memory(t)));
         table(JsonScenario.ID).filter(t -> !t.rows().isEmpty()).ifPresent(t -> points.add(JsonFindings.advice(t)));
         StringBuilder out = new StringBuilder("## What the numbers say\n\n");
@@ -156,25 +159,6 @@ final class Findings {
         targets.row("projection: bytes sent fall in proportion to fields", "share of the 10-field bytes by fields "
                 + String.join("; ", bytes), falling && oneShare <= proportional * 1.5 ? "yes"
                         : falling ? "falls, not in proportion" : "no");
-    }
-
-    private static void searchTargets(Table t, Table targets) {
-        if (t.rows().isEmpty()) {
-            targets.row("search at 1 % of 1M keys: 100 x a full scan with a client-side filter", "not measured", "-");
-            return;
-        }
-        long largest = 0;
-        for (int i = 0; i < t.rows().size(); i++) {
-            largest = Math.max(largest, (long) t.number(i, "keys"));
-        }
-        for (int i = 0; i < t.rows().size(); i++) {
-            if ((long) t.number(i, "keys") == largest && "1 %".equals(t.cell(i, "match"))) {
-                double best = Math.max(nanToZero(t.number(i, "speedup_page_1000")),
-                        nanToZero(t.number(i, "speedup_page_10000")));
-                targets.row(f("search at 1 %% of %,d keys: 100 x a full scan with a client-side filter", largest),
-                        f("%.1f x (best page size)", best), largest < 1_000_000 ? "not run at 1M" : yes(best >= 100));
-            }
-        }
     }
 
     private static void memoryTargets(Table t, Table targets) {
@@ -349,51 +333,6 @@ final class Findings {
                 + " costs whatever its fields: the key in the SCAN reply and the reply framing. Project whenever you"
                 + " need fewer than all fields.", speed,
                 100 * share, t.number(0, "bytes_per_row"), t.number(last, "bytes_per_row"));
-    }
-
-    private static String search(Table t) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 0; i < t.rows().size(); i++) {
-            double best = Math.max(nanToZero(t.number(i, "speedup_page_1000")), nanToZero(t.number(i, "speedup_page_10000")));
-            cells.add(best == 0 ? f("%,d keys at %s: no complete search pass (%s)", (long) t.number(i, "keys"),
-                    t.cell(i, "match"), t.cell(i, "search_s_page_1000"))
-                    : f("%,d keys at %s: %.1f x", (long) t.number(i, "keys"), t.cell(i, "match"), best));
-        }
-        return "**Search vs scan.** The faster of the two page sizes against a full scan with a client-side filter: "
-                + String.join("; ", cells) + ". The seed claims 0.8 x at 10,000 keys and 100 %, 5 x at 10 %, 25 x at"
-                + " 100,000 keys and 10 %, and 166 x at 1,000,000 keys and 1 %. Paging FT.SEARCH with LIMIT re-runs the"
-                + " query for every page and ranks offset + page results, so a page's cost grows with its offset:"
-                + " search when the match is selective, with large pages, and scan when most keys match."
-                + searchCost(t);
-    }
-
-    private static String searchCost(Table t) {
-        int last = t.rows().size() - 1;
-        double scanMicros = t.number(Math.max(0, last - 2), "scan_server_us_per_match");
-        double searchMicros = t.number(last, "search_server_us_per_match");
-        double seconds = parseSeconds(t.cell(last, "search_s_page_10000"));
-        if (Double.isNaN(seconds)) {
-            seconds = parseSeconds(t.cell(last, "search_s_page_1000"));
-        }
-        long matched = (long) t.number(last, "matched_rows");
-        if (Double.isNaN(seconds) || Double.isNaN(searchMicros) || matched == 0) {
-            return "";
-        }
-        return f(" Per matched row at %,d keys and %s, the plain FT.SEARCH path took %.1f µs end to end, %.2f µs of it"
-                + " in Redis; the full scan costs %.2f µs of Redis time per row it reads. The rest is the client's:"
-                + " round trips and reading the replies through Lettuce's generic output, since the library has no"
-                + " search API of its own yet. Redis' time alone (pages of 1,000) bounds the speed-up at %.0f x:"
-                + " that is what the search would reach here with a client that cost nothing.",
-                (long) t.number(last, "keys"), t.cell(last, "match"), 1e6 * seconds / matched, searchMicros, scanMicros,
-                t.number(last, "scan_s") / (matched * searchMicros / 1e6));
-    }
-
-    private static double parseSeconds(String cell) {
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     private static String memory(Table t) {

@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The search path without a search API: plain {@code FT.SEARCH <index> <query> LIMIT offset n}
- * through Lettuce, page after page until the offset passes the total, with every document's
- * fields (the hash) in the reply and every value touched. The connection speaks RESP2, where every
+ * The search path of a plain client, the baseline of redis-arrow's search: {@code FT.SEARCH <index>
+ * <query> LIMIT offset n} through Lettuce, page after page until the offset passes the total, with
+ * every document's fields (the hash) in the reply and every value touched. The connection speaks RESP2, where every
  * RediSearch 2.x and Redis 8 answers {@code [total, key, [field, value, ...], key, ...]} (over RESP3,
  * RediSearch 2.8 and later answer a map instead). A query that runs past RediSearch's {@code TIMEOUT}
  * under {@code ON_TIMEOUT RETURN} answers with what it found, a smaller total among it: a pass that
@@ -28,6 +28,14 @@ final class FtSearchPages implements AutoCloseable {
      * the server cut a page short.
      */
     record Pass(long rows, long valueBytes, boolean capped, boolean cutShort, double seconds) {
+
+        /** @return the pass as the search tables time it: complete, or why it stopped */
+        SearchPasses.Pass outcome() {
+            if (cutShort) {
+                return new SearchPasses.Pass(rows, seconds, "cut short by RediSearch's TIMEOUT");
+            }
+            return capped ? SearchPasses.Pass.capped(rows, seconds) : SearchPasses.Pass.complete(rows, seconds);
+        }
     }
 
     private final RedisClient client;

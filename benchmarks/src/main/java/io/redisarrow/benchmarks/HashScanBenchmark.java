@@ -16,8 +16,8 @@ import java.util.List;
  * {@code REDIS_URL} is set), then measures
  * in the same run every reader side by side (the server's ceiling, redis-arrow, a Jedis pipeline,
  * Lettuce's ScanStream), the batch size, projection and {@code parallel} sweeps (on loopback and
- * behind added latency), memory per row and under a slow subscriber, SCAN against RediSearch, and N
- * JSON documents read every way beside baselines of their own;
+ * behind added latency), memory per row and under a slow subscriber, SCAN against RediSearch (hashes and
+ * JSON documents), and N JSON documents read every way beside baselines of their own;
  * writes Markdown, CSV and PNG charts, and with {@code --docs} the performance guide. See
  * {@link Options#USAGE}.
  */
@@ -80,14 +80,16 @@ public final class HashScanBenchmark {
             List<Table> tables = new ArrayList<>(List.of(readers.table()));
             for (Options.Scenario scenario : options.scenarios()) {
                 Progress.say("scenario: %s", scenario.name().toLowerCase(java.util.Locale.ROOT));
-                tables.add(switch (scenario) {
-                    case BATCH -> BatchSizeSweep.run(bench);
-                    case PROJECTION -> ProjectionSweep.run(bench, new ServerCeiling(url, options.keys(), connection.sync()));
-                    case PARALLEL -> ParallelSweep.run(bench, options.latencies(), options.parallelRows(), connection.sync());
-                    case MEMORY -> MemorySweep.run(bench, options.memorySizes());
+                tables.addAll(switch (scenario) {
+                    case BATCH -> List.of(BatchSizeSweep.run(bench));
+                    case PROJECTION -> List.of(ProjectionSweep.run(bench,
+                            new ServerCeiling(url, options.keys(), connection.sync())));
+                    case PARALLEL -> List.of(ParallelSweep.run(bench, options.latencies(), options.parallelRows(),
+                            connection.sync()));
+                    case MEMORY -> List.of(MemorySweep.run(bench, options.memorySizes()));
                     case SEARCH -> SearchScenario.run(bench, options.searchSizes());
-                    case LARGE -> LargeReplySweep.run(bench, options.quick());
-                    case JSON -> JsonScenario.run(bench, options.clients(), options.reuse());
+                    case LARGE -> List.of(LargeReplySweep.run(bench, options.quick()));
+                    case JSON -> List.of(JsonScenario.run(bench, options.clients(), options.reuse()));
                 });
             }
             String command = "HashScanBenchmark " + String.join(" ", args) + " (" + (options.quick() ? "quick" : "full")

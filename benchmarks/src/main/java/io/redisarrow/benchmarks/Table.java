@@ -93,6 +93,11 @@ final class Table {
         return values;
     }
 
+    /** @return whether the table has a column of this CSV name (a run's CSV from an older version may not) */
+    boolean has(String csvName) {
+        return columns.stream().anyMatch(column -> column.csvName().equals(csvName));
+    }
+
     /** @return the number in {@code csvName} of row {@code row}, or NaN when not measured */
     double number(int row, String csvName) {
         Object value = rows.get(row)[indexOf(csvName)];

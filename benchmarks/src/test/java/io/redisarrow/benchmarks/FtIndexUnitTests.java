@@ -1,5 +1,6 @@
 package io.redisarrow.benchmarks;
 
+import io.redisarrow.benchmarks.json.JsonDocs;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -22,6 +23,22 @@ class FtIndexUnitTests {
         assertThat(FtIndex.unsupported(Optional.of(20000))).isEmpty();
         assertThat(FtIndex.unsupported(Optional.of(20637))).isEmpty();
         assertThat(FtIndex.unsupported(Optional.of(80200))).isEmpty();
+    }
+
+    @Test
+    void onlyDatabaseZeroCanBeIndexed() {
+        assertThat(FtIndex.unsupportedDatabase(0)).isEmpty();
+        assertThat(FtIndex.unsupportedDatabase(3)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("database 0 only", "Cannot create index on db != 0", "the run's database is 3"));
+    }
+
+    @Test
+    void theJsonIndexFollowsTheBenchmarkDocumentsByPrefix() {
+        assertThat(FtIndex.jsonArguments(FtIndex.JSON_NAME, JsonDocs.KEY_PREFIX).toCommandString())
+                .isEqualTo("bench:jidx ON JSON PREFIX 1 bench:doc: SCHEMA $.balance AS balance NUMERIC");
+        assertThat(JsonDocs.key(7)).startsWith("bench:doc:");
+        assertThat(FtIndex.hashArguments("t:idx", "t:").toCommandString())
+                .isEqualTo("t:idx ON HASH PREFIX 1 t: SCHEMA balance NUMERIC");
     }
 
     @Test

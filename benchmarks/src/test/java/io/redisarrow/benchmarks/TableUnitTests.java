@@ -35,4 +35,12 @@ class TableUnitTests {
         assertThat(table.cell(1, "speedup")).isEqualTo("-");
         assertThat(table.cell(0, "keys")).isEqualTo("10000");
     }
+
+    @Test
+    void knowsWhichColumnsItHas() {
+        Table read = Table.fromCsv("search", measured().csv());
+
+        assertThat(read.has("speedup")).isTrue();
+        assertThat(read.has("speedup_cursor")).as("a column of a newer version").isFalse();
+    }
 }
