@@ -5,6 +5,7 @@ import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
 import io.redisarrow.arrow.internal.infer.HashSchemaInference;
 import io.redisarrow.arrow.internal.infer.JsonSchemaInference;
 import io.redisarrow.arrow.internal.search.IndexSchemas;
+import io.redisarrow.core.IndexInfo;
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.RedisSession;
 import io.redisarrow.core.SampledDocument;
@@ -461,6 +462,23 @@ public final class RedisArrow implements AutoCloseable {
     public Mono<Schema> indexSchema(String name) {
         checkIndexName(name);
         return whileOpen(() -> session.indexInfo(name).map(IndexSchemas::of));
+    }
+
+    /**
+     * Describes a RediSearch index ({@code FT.INFO}): the keys it covers, its attributes, how many
+     * documents it holds, whether it is still indexing the keys that existed when it was created,
+     * and how many cursors are open on it. Wait for {@link IndexInfo#indexing()} to turn false
+     * before expecting a search to see every document written before {@code FT.CREATE}; writes
+     * after it are indexed as they happen.
+     *
+     * <p><b>Errors:</b> as {@link #indexSchema(String)}.
+     *
+     * @param name the index name
+     * @return the description, read on subscription
+     */
+    public Mono<IndexInfo> indexInfo(String name) {
+        checkIndexName(name);
+        return whileOpen(() -> session.indexInfo(name));
     }
 
     private static void checkIndexName(String name) {

@@ -219,4 +219,27 @@ class SearchIntegrationTests extends SearchTestSupport {
                 }).blockLast();
         assertThat(groups[0]).isEqualTo(300);
     }
+
+    @Test
+    void withoutASchemaTheColumnsAreTypedByTheIndex() {
+        String index = createIndex("typed", "JSON", "$.name", "AS", "name", "TAG", "$.address.city", "AS", "city",
+                "TAG", "$.tags[*]", "AS", "tags", "TAG", "$.n", "AS", "n", "NUMERIC");
+        jsonSet(prefix + "1", "{\"name\":\"Ann\",\"address\":{\"city\":\"Oslo\"},\"tags\":[\"a\",\"b\"],\"n\":2.5}");
+        awaitIndexed(index, 1);
+        assertThat(redis.indexInfo(index).block().documents()).isOne();
+        List<RecordBatch> batches = new java.util.ArrayList<>();
+        try {
+            redis.search(SearchQuery.builder().index(index).build()).doOnNext(batches::add).blockLast();
+            assertThat(batches).hasSize(1);
+            Schema schema = batches.get(0).root().getSchema();
+            assertThat(schema.getFields()).extracting(Field::getName).containsExactly("_key", "name", "city", "tags", "n");
+            assertThat(schema.findField("n").getType()).isEqualTo(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
+            assertThat(schema.findField("tags").getType()).isEqualTo(ArrowType.List.INSTANCE);
+            Map<String, Object> row = Rows.of(batches.get(0).root()).get(0);
+            assertThat(row).containsEntry("name", "Ann").containsEntry("city", "Oslo").containsEntry("n", 2.5);
+            assertThat(row.get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+        } finally {
+            batches.forEach(RecordBatch::close);
+        }
+    }
 }
