@@ -173,7 +173,7 @@ final class FtIndex {
     void awaitIndexed(int from, int to) {
         long start = System.nanoTime();
         long documents;
-        while ((documents = documents()) < to) {
+        while ((documents = documents()) < to || indexing()) {
             if (System.nanoTime() - start > INDEXING_TIMEOUT_NANOS) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "search: the index holds %,d documents"
                         + " after %d min, expected %,d", documents, INDEXING_TIMEOUT_NANOS / 60_000_000_000L, to));
@@ -185,6 +185,21 @@ final class FtIndex {
         if (documents != to) {
             throw new IllegalStateException("search: the index holds " + documents + " documents, expected " + to);
         }
+    }
+
+    /**
+     * @return whether the index is still in its first scan of the keyspace ({@code indexing}); a
+     *         search refuses such an index, since it can miss documents meanwhile
+     */
+    boolean indexing() {
+        List<Object> info = redis.dispatch(FtCommand.INFO, new NestedMultiOutput<>(StringCodec.UTF8),
+                new CommandArgs<>(StringCodec.UTF8).add(name));
+        for (int i = 0; i + 1 < info.size(); i += 2) {
+            if ("indexing".equals(info.get(i))) {
+                return Double.parseDouble(info.get(i + 1).toString()) != 0;
+            }
+        }
+        return false;
     }
 
     /** @return FT.INFO's {@code num_docs} */

@@ -77,6 +77,8 @@ public final class AggregateQuery {
 
     private final Set<String> listColumns;
 
+    private final boolean whileIndexing;
+
     private AggregateQuery(Builder b, Set<String> listColumns) {
         this.index = b.index;
         this.query = b.query;
@@ -88,6 +90,7 @@ public final class AggregateQuery {
         this.timeout = options.timeout().orElse(null);
         this.maxIdle = options.maxIdle();
         this.verbatim = options.verbatim();
+        this.whileIndexing = options.whileIndexing();
         this.batchSize = b.batchSize;
         this.limit = b.limit;
         this.rowIndexColumn = b.rowIndexColumn;
@@ -153,6 +156,11 @@ public final class AggregateQuery {
     /** @return what to do with values that do not parse */
     public ParseErrorPolicy parseErrorPolicy() {
         return parseErrorPolicy;
+    }
+
+    /** @return whether the aggregation may run while the index is still indexing */
+    public boolean whileIndexing() {
+        return whileIndexing;
     }
 
     /** @return the Redis side of the aggregation */
@@ -434,6 +442,16 @@ public final class AggregateQuery {
          */
         public Builder verbatim(boolean verbatim) {
             search.verbatim(verbatim);
+            return this;
+        }
+
+        /**
+         * @param whileIndexing whether to aggregate an index still indexing the keys that existed
+         *        when it was created; see {@link SearchQuery.Builder#whileIndexing(boolean)}
+         * @return this builder
+         */
+        public Builder whileIndexing(boolean whileIndexing) {
+            search.whileIndexing(whileIndexing);
             return this;
         }
 

@@ -234,7 +234,8 @@ public final class RedisArrow implements AutoCloseable {
      * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} and {@link #scanJson(JsonScan)};
      * {@link io.redisarrow.core.RedisArrowException} when the server has no query engine (saying to
      * use RediSearch 2.0 or later, as in Redis 8 and Redis Stack), runs RediSearch 1.x (too old), has
-     * no such index, rejects the query (the server's message and the query), or has dropped the
+     * no such index, is still indexing the keys that existed when the index was created (a read
+     * then can miss documents; see {@link SearchQuery.Builder#whileIndexing(boolean)}), rejects the query (the server's message and the query), or has dropped the
      * cursor after it stayed idle longer than its MAXIDLE; {@link IllegalArgumentException} when the
      * query's columns do not fit the index's schema or kind of documents.
      *
@@ -247,7 +248,9 @@ public final class RedisArrow implements AutoCloseable {
             if (closed.get()) {
                 return Flux.error(new IllegalStateException("this RedisArrow is closed"));
             }
-            return open.then(session.indexInfo(query.index())).map(info -> SearchPlan.of(query, info))
+            return open.then(session.indexInfo(query.index()))
+                    .doOnNext(info -> SearchPlan.checkIndexed(info, query.whileIndexing(), session.options().address()))
+                    .map(info -> SearchPlan.of(query, info))
                     .flatMapMany(plan -> RecordBatches.decode(session.search(plan.read(), plan.cursor()), plan.decoder(),
                             allocator, decodeScheduler));
         });
@@ -274,7 +277,8 @@ public final class RedisArrow implements AutoCloseable {
      * deleted ({@code FT.CURSOR DEL}), also on error and when the limit is reached.
      *
      * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
-     * engine, runs RediSearch 1.x, has no such index, rejects the query or a step (the server's
+     * engine, runs RediSearch 1.x, has no such index, is still indexing the keys that existed when
+     * the index was created (unless {@link AggregateQuery.Builder#whileIndexing(boolean)}), rejects the query or a step (the server's
      * message and the query), or has dropped an idle cursor; {@link ValueConversionException} for a
      * value that does not parse under {@link ParseErrorPolicy#FAIL}; those of connections and
      * timeouts as for {@link #scanHashes(HashScan)}.
@@ -289,7 +293,9 @@ public final class RedisArrow implements AutoCloseable {
             if (closed.get()) {
                 return Flux.error(new IllegalStateException("this RedisArrow is closed"));
             }
-            return RecordBatches.decode(open.thenMany(session.aggregate(query.cursor(), query.columns(), query.limit())),
+            return RecordBatches.decode(open.then(session.indexInfo(query.index()))
+                    .doOnNext(info -> SearchPlan.checkIndexed(info, query.whileIndexing(), session.options().address()))
+                    .thenMany(session.aggregate(query.cursor(), query.columns(), query.limit())),
                     decoder, allocator, decodeScheduler);
         });
     }

@@ -11,6 +11,7 @@ import io.redisarrow.core.HashValues;
 import io.redisarrow.core.IndexInfo;
 import io.redisarrow.core.JsonValues;
 import io.redisarrow.core.ReadRequest;
+import io.redisarrow.core.RedisArrowException;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -84,6 +85,26 @@ record SearchPlan(ReadRequest read, CursorQuery cursor, RawBatchDecoder decoder)
         CursorQuery cursor = new CursorQuery(query.index(), query.arguments(), query.pageSize(), query.maxIdle(),
                 query.timeout().orElse(java.time.Duration.ZERO));
         return new SearchPlan(read, cursor, new RawBatchDecoder(layout, values));
+    }
+
+    /**
+     * Refuses an index that is still indexing the keys that existed when it was created: RediSearch
+     * re-indexes each of them under a new internal id as its scan reaches it, and a cursor running
+     * meanwhile misses some (measured on RediSearch 2.6: 1,995 of 2,000 documents, all of them
+     * already counted in {@code num_docs}).
+     *
+     * @param info the index
+     * @param whileIndexing whether the caller accepts that
+     * @param address {@code host:port}, for the message
+     * @throws RedisArrowException when the index is indexing and the caller does not accept it
+     */
+    static void checkIndexed(IndexInfo info, boolean whileIndexing, String address) {
+        if (info.indexing() && !whileIndexing) {
+            throw new RedisArrowException("index '" + info.name() + "' at " + address + " is still indexing the keys"
+                    + " that existed when it was created, and a read now can miss documents (RediSearch re-indexes"
+                    + " them under new ids as it goes); wait until indexInfo(\"" + info.name() + "\").indexing() is"
+                    + " false, or set whileIndexing(true) to read what it holds now");
+        }
     }
 
     /**

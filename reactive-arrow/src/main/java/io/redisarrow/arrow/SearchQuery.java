@@ -73,6 +73,8 @@ public final class SearchQuery extends ReadOptions {
 
     private final Set<String> jsonFields;
 
+    private final boolean whileIndexing;
+
     private SearchQuery(Builder b, ReadRequest read) {
         super(b, read);
         this.index = b.index;
@@ -88,6 +90,7 @@ public final class SearchQuery extends ReadOptions {
         this.verbatim = b.verbatim;
         this.paths = Collections.unmodifiableMap(new LinkedHashMap<>(b.paths));
         this.jsonFields = Collections.unmodifiableSet(new LinkedHashSet<>(b.jsonFields));
+        this.whileIndexing = b.whileIndexing;
     }
 
     /** @return a builder; {@link Builder#index(String)} is required */
@@ -155,6 +158,11 @@ public final class SearchQuery extends ReadOptions {
         return jsonFields;
     }
 
+    /** @return whether a read may run while the index is still indexing, see {@link Builder#whileIndexing(boolean)} */
+    public boolean whileIndexing() {
+        return whileIndexing;
+    }
+
     /** @return {@code FT.AGGREGATE}'s arguments after the index, before {@code WITHCURSOR} */
     List<String> arguments() {
         List<String> args = new java.util.ArrayList<>();
@@ -198,7 +206,7 @@ public final class SearchQuery extends ReadOptions {
         return "SearchQuery{index='" + index + "', query='" + query + "', sortBy=" + sortBy + " " + sortOrder
                 + ", params=" + params.keySet() + ", dialect=" + dialect + ", timeout=" + timeout + ", pageSize="
                 + pageSize + ", maxIdle=" + maxIdle + ", verbatim=" + verbatim + ", " + commonOptions() + ", paths="
-                + paths + ", json=" + jsonFields + '}';
+                + paths + ", json=" + jsonFields + ", whileIndexing=" + whileIndexing + '}';
     }
 
     /** Builder of {@link SearchQuery}; setters validate eagerly, {@link #build()} checks the whole. */
@@ -228,7 +236,25 @@ public final class SearchQuery extends ReadOptions {
 
         private final Set<String> jsonFields = new LinkedHashSet<>();
 
+        private boolean whileIndexing;
+
         private Builder() {
+        }
+
+        /**
+         * Whether to read an index that is still indexing the keys that existed when it was
+         * created ({@code FT.INFO}'s {@code indexing}). By default such a read fails at once: while
+         * RediSearch's scan re-indexes those keys under new internal ids, a cursor misses some of
+         * them (measured on RediSearch 2.6: 1,995 of 2,000 documents). With {@code true} the read
+         * returns what the index yields meanwhile. Keys written after the index was created are
+         * indexed as they are written either way.
+         *
+         * @param whileIndexing whether to read anyway
+         * @return this builder
+         */
+        public Builder whileIndexing(boolean whileIndexing) {
+            this.whileIndexing = whileIndexing;
+            return this;
         }
 
         /**

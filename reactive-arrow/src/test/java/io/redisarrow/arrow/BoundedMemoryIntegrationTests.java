@@ -68,6 +68,7 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
         String index = createIndex("n", "NUMERIC");
         try {
             load();
+            awaitIndexed(index);
             assertBounded(redis -> redis.search(SearchQuery.builder().index(index).query("@n:[0 +inf]").schema(SCHEMA)
                     .batchSize(BATCH).parallel(PARALLEL).pageSize(50).build()));
         } finally {
@@ -87,6 +88,7 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
         try {
             int matches = 1_000_000;
             loadHashes(matches, i -> java.util.Map.of("n", Integer.toString(i), "s", "v" + i));
+            awaitIndexed(index);
             Schema schema = new Schema(List.of(new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null),
                     new Field("s", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
             try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
@@ -130,6 +132,15 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
                         .add("SCHEMA").add(field).add(type));
         assertThat(reply).isEqualTo("OK");
         return index;
+    }
+
+    /** Waits until the index's first scan of the keyspace is over, as a search needs. */
+    private void awaitIndexed(String index) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (redis.indexInfo(index).block().indexing()) {
+            assertThat(System.nanoTime()).as("index still indexing after 60 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private void dropIndex(String index) {

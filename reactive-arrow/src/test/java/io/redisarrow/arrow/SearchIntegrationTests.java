@@ -242,4 +242,33 @@ class SearchIntegrationTests extends SearchTestSupport {
             batches.forEach(RecordBatch::close);
         }
     }
+
+    @Test
+    void anIndexStillIndexingIsRefusedUnlessAccepted() {
+        var async = loaderConnection.async();
+        loaderConnection.setAutoFlushCommands(false);
+        try {
+            List<io.lettuce.core.RedisFuture<String>> pending = new java.util.ArrayList<>();
+            for (int i = 0; i < 200_000; i++) {
+                pending.add(async.set(bytes(prefix + "junk:" + i), bytes("x")));
+            }
+            loaderConnection.flushCommands();
+            pending.forEach(f -> f.toCompletableFuture().join());
+        } finally {
+            loaderConnection.setAutoFlushCommands(true);
+        }
+        String index = createIndex("busy", "HASH", "city", "TAG");
+        org.junit.jupiter.api.Assumptions.assumeTrue(redis.indexInfo(index).block().indexing(),
+                "the index finished its first scan before the search could start");
+        assertThatThrownBy(() -> Rows.collect(redis.search(SearchQuery.builder().index(index).schema(USERS).build())))
+                .isInstanceOf(RedisArrowException.class).hasMessageContaining("is still indexing")
+                .hasMessageContaining("whileIndexing(true)");
+        assertThatThrownBy(() -> Rows.collect(redis.aggregate(AggregateQuery.builder().index(index).load("city")
+                .schema(USERS).build()))).isInstanceOf(RedisArrowException.class)
+                .hasMessageContaining("is still indexing");
+        assertThat(Rows.collect(redis.search(SearchQuery.builder().index(index).schema(USERS).whileIndexing(true)
+                .build()))).isNotNull();
+        commands().unlink(java.util.stream.IntStream.range(0, 200_000).mapToObj(i -> bytes(prefix + "junk:" + i))
+                .toArray(byte[][]::new));
+    }
 }

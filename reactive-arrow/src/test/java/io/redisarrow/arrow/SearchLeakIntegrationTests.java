@@ -34,6 +34,22 @@ class SearchLeakIntegrationTests extends LeakIntegrationTests {
                         .add(prefix.getBytes(StandardCharsets.UTF_8)).add("SCHEMA").add("s").add("TAG"));
         assertThat(reply).isEqualTo("OK");
         super.load();
+        awaitIndexed();
+    }
+
+    @Override
+    void loadLarge() {
+        super.loadLarge();
+        awaitIndexed();
+    }
+
+    /** Waits until the index's first scan of the keyspace is over, as a search needs. */
+    void awaitIndexed() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (redis.indexInfo(index).block().indexing()) {
+            assertThat(System.nanoTime()).as("index still indexing after 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @AfterEach

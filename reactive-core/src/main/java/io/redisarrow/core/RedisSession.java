@@ -250,8 +250,8 @@ public final class RedisSession implements AutoCloseable {
 
     /**
      * Reads the rows of an aggregation, one batch per cursor page (rows without keys), each value
-     * in the column of its name. The index is checked first ({@code FT.INFO}), so an unknown index
-     * or a RediSearch 1.x fails at once rather than giving no rows. Pages are read on demand, one in reserve; the cursor is deleted
+     * in the column of its name. Check the index with {@link #indexInfo(String)} first: on
+     * RediSearch 1.x the aggregation gives no rows rather than an error. Pages are read on demand, one in reserve; the cursor is deleted
      * when the read ends before it is exhausted. A list value (TOLIST) arrives as its JSON array
      * text.
      *
@@ -264,8 +264,7 @@ public final class RedisSession implements AutoCloseable {
      */
     public Flux<RawBatch> aggregate(CursorQuery query, List<String> columns, long limit) {
         List<String> names = List.copyOf(columns);
-        return searchReads(SEARCH_CURSOR).flatMapMany(reads -> reads.info(query.index())
-                .thenMany(Reads.rows(reads.rows(query, names), limit)));
+        return searchReads(SEARCH_CURSOR).flatMapMany(reads -> Reads.rows(reads.rows(query, names), limit));
     }
 
     private Mono<SearchReads> searchReads(String command) {
