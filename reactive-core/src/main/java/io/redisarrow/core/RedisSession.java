@@ -64,6 +64,15 @@ public final class RedisSession implements AutoCloseable {
     /** Event-loop threads that read the replies of all reads' fetch connections. */
     private static final int FETCH_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    /** The commands whose presence says that the server has the query engine, one per use. */
+    private static final String SEARCH_INFO = "FT.INFO";
+
+    private static final String SEARCH_CURSOR = "FT.AGGREGATE";
+
+    private static final String SEARCH_CREATE = "FT.CREATE";
+
+    private static final String SEARCH_DROP = "FT.DROPINDEX";
+
     private final ConnectionOptions options;
 
     private final ClientResources resources;
@@ -81,14 +90,6 @@ public final class RedisSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final ModuleCheck modules = new ModuleCheck();
-
-    private static final String SEARCH_INFO = "FT.INFO";
-
-    private static final String SEARCH_CURSOR = "FT.AGGREGATE";
-
-    private static final String SEARCH_CREATE = "FT.CREATE";
-
-    private static final String SEARCH_DROP = "FT.DROPINDEX";
 
     private RedisSession(ConnectionOptions options) {
         this.options = options;

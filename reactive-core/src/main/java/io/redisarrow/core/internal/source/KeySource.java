@@ -3,8 +3,9 @@ package io.redisarrow.core.internal.source;
 import reactor.core.publisher.Flux;
 
 /**
- * Where the keys of a read come from: a SCAN cursor today; search results, explicit key lists and
- * cluster nodes plug in here. Implementations send a request to Redis only on demand.
+ * Where the keys of a read come from: a SCAN cursor, or a search's cursor
+ * ({@code core.internal.search.SearchReads#keys}); explicit key lists and cluster nodes plug in
+ * here too. Implementations send a request to Redis only on demand.
  */
 public interface KeySource {
 

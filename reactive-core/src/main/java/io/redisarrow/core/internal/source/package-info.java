@@ -1,5 +1,5 @@
 /**
- * Where a read's keys come from: SCAN cursors today; search pages, aggregate cursors, key lists and cluster nodes next. Internal, no compatibility promise.
+ * Where a read's keys come from: SCAN cursors (search cursors live in {@code core.internal.search}); key lists and cluster nodes next. Internal, no compatibility promise.
  */
 @NullMarked
 package io.redisarrow.core.internal.source;
