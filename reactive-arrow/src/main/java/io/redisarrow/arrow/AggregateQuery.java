@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +56,6 @@ public final class AggregateQuery {
 
     private final Schema schema;
 
-    private final Map<String, String> params;
-
-    private final int dialect;
-
-    private final @Nullable Duration timeout;
-
-    private final Duration maxIdle;
-
-    private final boolean verbatim;
-
     private final int batchSize;
 
     private final long limit;
@@ -77,20 +66,15 @@ public final class AggregateQuery {
 
     private final Set<String> listColumns;
 
-    private final boolean whileIndexing;
+    /** The query options shared with a search: parameters, dialect, timeouts, verbatim, indexing. */
+    private final SearchQuery options;
 
     private AggregateQuery(Builder b, Set<String> listColumns) {
         this.index = b.index;
         this.query = b.query;
         this.steps = List.copyOf(b.renderedSteps());
         this.schema = b.schema;
-        SearchQuery options = b.search.build();
-        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(options.params()));
-        this.dialect = options.dialect();
-        this.timeout = options.timeout().orElse(null);
-        this.maxIdle = options.maxIdle();
-        this.verbatim = options.verbatim();
-        this.whileIndexing = options.whileIndexing();
+        this.options = b.search.build();
         this.batchSize = b.batchSize;
         this.limit = b.limit;
         this.rowIndexColumn = b.rowIndexColumn;
@@ -125,17 +109,17 @@ public final class AggregateQuery {
 
     /** @return the query parameters, by name, as sent */
     public Map<String, String> params() {
-        return params;
+        return options.params();
     }
 
     /** @return the query dialect */
     public int dialect() {
-        return dialect;
+        return options.dialect();
     }
 
     /** @return the longest one cursor page may take, if set (else the command timeout) */
     public Optional<Duration> timeout() {
-        return Optional.ofNullable(timeout);
+        return options.timeout();
     }
 
     /** @return rows per cursor page and most rows per batch */
@@ -160,14 +144,14 @@ public final class AggregateQuery {
 
     /** @return whether the aggregation may run while the index is still indexing */
     public boolean whileIndexing() {
-        return whileIndexing;
+        return options.whileIndexing();
     }
 
     /** @return the Redis side of the aggregation */
     CursorQuery cursor() {
         List<String> args = new ArrayList<>();
         args.add(query);
-        if (verbatim) {
+        if (options.verbatim()) {
             args.add("VERBATIM");
         }
         args.addAll(steps);
@@ -176,17 +160,8 @@ public final class AggregateQuery {
             args.add("0");
             args.add(Long.toString(Math.max(1, limit)));
         }
-        if (!params.isEmpty()) {
-            args.add("PARAMS");
-            args.add(Integer.toString(params.size() * 2));
-            params.forEach((name, value) -> {
-                args.add(name);
-                args.add(value);
-            });
-        }
-        args.add("DIALECT");
-        args.add(Integer.toString(dialect));
-        return new CursorQuery(index, args, batchSize, maxIdle, timeout == null ? Duration.ZERO : timeout);
+        args.addAll(options.trailingClauses());
+        return new CursorQuery(index, args, batchSize, options.maxIdle(), options.timeout().orElse(Duration.ZERO));
     }
 
     /** @return the names of the result's columns, in order */
@@ -203,7 +178,7 @@ public final class AggregateQuery {
     @Override
     public String toString() {
         return "AggregateQuery{index='" + index + "', query='" + query + "', steps=" + steps + ", fields="
-                + columns() + ", params=" + params.keySet() + ", dialect=" + dialect + ", timeout=" + timeout
+                + columns() + ", params=" + params().keySet() + ", dialect=" + dialect() + ", timeout=" + timeout().orElse(null)
                 + ", batchSize=" + batchSize + ", limit=" + limit + ", rowIndexColumn=" + rowIndexColumn
                 + ", onParseError=" + parseErrorPolicy + '}';
     }
@@ -228,6 +203,9 @@ public final class AggregateQuery {
 
         /** Holds the query options shared with {@link SearchQuery} and validates them the same way. */
         private final SearchQuery.Builder search = SearchQuery.builder();
+
+        /** Validates the batch size and the limit as every read does. */
+        private final ReadRequest.Builder sizes = ReadRequest.builder();
 
         private int batchSize = HashScan.DEFAULT_BATCH_SIZE;
 
@@ -461,9 +439,7 @@ public final class AggregateQuery {
          * @return this builder
          */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1 || batchSize > ReadRequest.MAX_BATCH_SIZE) {
-                throw new IllegalArgumentException("batchSize must be between 1 and " + ReadRequest.MAX_BATCH_SIZE);
-            }
+            sizes.batchSize(batchSize);
             this.batchSize = batchSize;
             return this;
         }
@@ -475,9 +451,7 @@ public final class AggregateQuery {
          * @return this builder
          */
         public Builder limit(long limit) {
-            if (limit < 0) {
-                throw new IllegalArgumentException("limit must be >= 0");
-            }
+            sizes.limit(limit);
             this.limit = limit;
             return this;
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +60,21 @@ final class JsonReads {
     static ValueColumns columns(List<Field> fields, JsonValues values, boolean whole) {
         JsonDocuments documents = whole ? JsonDocuments.members(fields) : JsonDocuments.paths(fields, values.paths());
         return (raw, vectors, policy) -> documents.decode(raw, 0, vectors, policy);
+    }
+
+    /**
+     * @param column the column (or field) the path is for
+     * @param jsonPath a JSONPath
+     * @return the path
+     * @throws IllegalArgumentException when the path does not start with {@code $}
+     */
+    static String checkPath(String column, String jsonPath) {
+        Objects.requireNonNull(column, "column must not be null");
+        Objects.requireNonNull(jsonPath, "jsonPath must not be null");
+        if (!jsonPath.startsWith("$")) {
+            throw new IllegalArgumentException("jsonPath must start with '$'; got '" + jsonPath + "'");
+        }
+        return jsonPath;
     }
 
     /**

@@ -129,12 +129,7 @@ public final class JsonScan extends KeyScan {
          * @return this builder
          */
         public Builder path(String column, String jsonPath) {
-            Objects.requireNonNull(column, "column must not be null");
-            Objects.requireNonNull(jsonPath, "jsonPath must not be null");
-            if (!jsonPath.startsWith("$")) {
-                throw new IllegalArgumentException("jsonPath must start with '$'; got '" + jsonPath + "'");
-            }
-            paths.put(column, jsonPath);
+            paths.put(column, JsonReads.checkPath(column, jsonPath));
             return this;
         }
 

@@ -358,12 +358,7 @@ public final class SearchIndex {
          * @throws IllegalArgumentException when the path does not start with {@code $}
          */
         public Builder path(String field, String jsonPath) {
-            Objects.requireNonNull(field, "field must not be null");
-            Objects.requireNonNull(jsonPath, "jsonPath must not be null");
-            if (!jsonPath.startsWith("$")) {
-                throw new IllegalArgumentException("jsonPath must start with '$'; got '" + jsonPath + "'");
-            }
-            paths.put(field, jsonPath);
+            paths.put(field, JsonReads.checkPath(field, jsonPath));
             return this;
         }
 

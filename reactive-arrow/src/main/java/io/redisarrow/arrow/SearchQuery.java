@@ -188,6 +188,13 @@ public final class SearchQuery extends ReadOptions {
             args.add("0");
             args.add(Long.toString(Math.max(1, limit())));
         }
+        args.addAll(trailingClauses());
+        return args;
+    }
+
+    /** @return the clauses after the pipeline, shared with {@link AggregateQuery}: PARAMS, DIALECT */
+    List<String> trailingClauses() {
+        List<String> args = new java.util.ArrayList<>();
         if (!params.isEmpty()) {
             args.add("PARAMS");
             args.add(Integer.toString(params.size() * 2));
@@ -465,12 +472,7 @@ public final class SearchQuery extends ReadOptions {
          * @return this builder
          */
         public Builder path(String column, String jsonPath) {
-            Objects.requireNonNull(column, "column must not be null");
-            Objects.requireNonNull(jsonPath, "jsonPath must not be null");
-            if (!jsonPath.startsWith("$")) {
-                throw new IllegalArgumentException("jsonPath must start with '$'; got '" + jsonPath + "'");
-            }
-            paths.put(column, jsonPath);
+            paths.put(column, JsonReads.checkPath(column, jsonPath));
             return this;
         }
 

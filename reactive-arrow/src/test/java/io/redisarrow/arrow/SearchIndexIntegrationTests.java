@@ -66,19 +66,7 @@ class SearchIndexIntegrationTests extends ScanTestSupport {
     final List<String> created = new ArrayList<>();
 
     static ProtocolKeyword keyword(String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-        return new ProtocolKeyword() {
-
-            @Override
-            public byte[] getBytes() {
-                return bytes;
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return SearchTestSupport.command(name);
     }
 
     static Field field(String name, ArrowType type, Field... children) {
