@@ -3,6 +3,7 @@ package io.redisarrow.arrow;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,6 +27,17 @@ public final class RecordBatch implements AutoCloseable {
     RecordBatch(VectorSchemaRoot root, long nulledValues) {
         this.root = root;
         this.nulledValues = nulledValues;
+    }
+
+    /**
+     * Wraps a root the caller built, to hand it to a writer. The batch takes the root over: closing
+     * the batch closes the root, and a writer closes every batch it receives once it has encoded it.
+     *
+     * @param root the vectors, with their row count set
+     * @return the batch
+     */
+    public static RecordBatch of(VectorSchemaRoot root) {
+        return new RecordBatch(Objects.requireNonNull(root, "root must not be null"), 0);
     }
 
     /**
