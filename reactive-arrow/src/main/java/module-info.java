@@ -6,6 +6,7 @@ module io.redisarrow.arrow {
     requires transitive org.apache.arrow.vector;
     requires transitive org.apache.arrow.memory.core;
     requires tools.jackson.core;
+    requires io.netty.buffer;
     requires static org.jspecify;
 
     exports io.redisarrow.arrow;
