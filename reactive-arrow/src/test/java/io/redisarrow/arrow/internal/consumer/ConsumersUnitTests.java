@@ -1,8 +1,7 @@
 package io.redisarrow.arrow.internal.consumer;
 
+import io.redisarrow.arrow.internal.AllocatorTestSupport;
 import io.redisarrow.arrow.UnsupportedArrowTypeException;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.DateUnit;
@@ -12,8 +11,6 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.util.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -29,20 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Every consumer writes into a real vector; an allocator per test is asserted empty and closed.
  */
-class ConsumersUnitTests {
+class ConsumersUnitTests extends AllocatorTestSupport {
 
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        assertThat(allocator.getAllocatedMemory()).isZero();
-        allocator.close();
-    }
 
     /** Consumes the values (null for a Redis nil) and returns what the vector holds, or "!" where parsing failed. */
     List<Object> decode(ArrowType type, String... values) {

@@ -1,7 +1,6 @@
 package io.redisarrow.arrow.internal.consumer;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
+import io.redisarrow.arrow.internal.AllocatorTestSupport;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -9,15 +8,11 @@ import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
@@ -31,22 +26,10 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * the common forms; a Float64 with more than 18 significant digits or an exponent beyond 22 still
  * goes through {@code Double.parseDouble} and its String.
  */
-class ParsingAllocationUnitTests {
+class ParsingAllocationUnitTests extends AllocatorTestSupport {
 
     static final int ROWS = 1000;
 
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        assertThat(allocator.getAllocatedMemory()).isZero();
-        allocator.close();
-    }
 
     static Stream<Arguments> values() {
         return Stream.of(
@@ -92,29 +75,7 @@ class ParsingAllocationUnitTests {
     }
 
     /** {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes(long)}, looked up so this module need not read it. */
-    private static final MethodHandle ALLOCATED_BYTES = allocatedBytes();
-
-    private static MethodHandle allocatedBytes() {
-        try {
-            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                    .invoke(null);
-            return MethodHandles.publicLookup()
-                    .findVirtual(Class.forName("com.sun.management.ThreadMXBean"), "getThreadAllocatedBytes",
-                            MethodType.methodType(long.class, long.class))
-                    .bindTo(threads);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this test needs a JVM that counts allocated bytes per thread", e);
-        }
-    }
-
     private static long allocatedWhile(Runnable work) {
-        long thread = Thread.currentThread().getId();
-        try {
-            long before = (long) ALLOCATED_BYTES.invokeExact(thread);
-            work.run();
-            return (long) ALLOCATED_BYTES.invokeExact(thread) - before;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return io.redisarrow.arrow.internal.ThreadAllocations.allocatedWhile(work);
     }
 }

@@ -1,9 +1,8 @@
 package io.redisarrow.arrow.internal.encode;
 
+import io.redisarrow.arrow.internal.AllocatorTestSupport;
 import io.redisarrow.arrow.internal.consumer.ColumnConsumer;
 import io.redisarrow.arrow.internal.consumer.Consumers;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
@@ -13,8 +12,6 @@ import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +41,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * compared by their bits, all NaNs counting as one). Fixed seeds, plus one new seed per run; a
  * failure names its seed.
  */
-class EncodersRoundTripUnitTests {
+class EncodersRoundTripUnitTests extends AllocatorTestSupport {
 
     static final int ROWS = 1000;
 
@@ -58,18 +55,6 @@ class EncodersRoundTripUnitTests {
 
     static final long SECONDS_PER_DAY = 86_400;
 
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        assertThat(allocator.getAllocatedMemory()).isZero();
-        allocator.close();
-    }
 
     /** A type and how to draw one of its values (never null: nulls are added around it). */
     record Column(ArrowType type, Function<Random, Object> values) {

@@ -1,11 +1,10 @@
 package io.redisarrow.arrow.internal.encode;
 
+import io.redisarrow.arrow.internal.AllocatorTestSupport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.redisarrow.arrow.UnsupportedArrowTypeException;
 import io.redisarrow.arrow.internal.consumer.Consumers;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.DateUnit;
@@ -16,8 +15,6 @@ import org.apache.arrow.vector.types.UnionMode;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -39,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * on Java 19 and later (shortest, nearest), bar the special values and the one float that has no
  * such text the scan side reads back.
  */
-class EncodersUnitTests {
+class EncodersUnitTests extends AllocatorTestSupport {
 
     static final ArrowType INT8 = new ArrowType.Int(8, true);
     static final ArrowType INT16 = new ArrowType.Int(16, true);
@@ -50,18 +47,6 @@ class EncodersUnitTests {
     static final ArrowType DATE_DAY = new ArrowType.Date(DateUnit.DAY);
     static final ArrowType DATE_MILLI = new ArrowType.Date(DateUnit.MILLISECOND);
 
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        assertThat(allocator.getAllocatedMemory()).isZero();
-        allocator.close();
-    }
 
     /** The texts written for the values, each checked to be framed as {@code $<UTF-8 length>\r\n...\r\n}; null for null. */
     List<String> encode(ArrowType type, Object... values) {

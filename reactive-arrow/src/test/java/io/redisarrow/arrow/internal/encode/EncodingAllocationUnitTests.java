@@ -1,22 +1,17 @@
 package io.redisarrow.arrow.internal.encode;
 
+import io.redisarrow.arrow.internal.AllocatorTestSupport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,22 +27,10 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * into a buffer with room for them are counted, and must be none. Floats are not here: they go
  * through {@code Double.toString} and make a String per cell.
  */
-class EncodingAllocationUnitTests {
+class EncodingAllocationUnitTests extends AllocatorTestSupport {
 
     static final int ROWS = 1000;
 
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        assertThat(allocator.getAllocatedMemory()).isZero();
-        allocator.close();
-    }
 
     static Stream<Arguments> columns() {
         long summer = Instant.parse("2024-07-01T10:00:00Z").toEpochMilli() * 1000;
@@ -99,29 +82,7 @@ class EncodingAllocationUnitTests {
     }
 
     /** {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes(long)}, looked up so this module need not read it. */
-    private static final MethodHandle ALLOCATED_BYTES = allocatedBytes();
-
-    private static MethodHandle allocatedBytes() {
-        try {
-            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                    .invoke(null);
-            return MethodHandles.publicLookup()
-                    .findVirtual(Class.forName("com.sun.management.ThreadMXBean"), "getThreadAllocatedBytes",
-                            MethodType.methodType(long.class, long.class))
-                    .bindTo(threads);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this test needs a JVM that counts allocated bytes per thread", e);
-        }
-    }
-
     private static long allocatedWhile(Runnable work) {
-        long thread = Thread.currentThread().getId();
-        try {
-            long before = (long) ALLOCATED_BYTES.invokeExact(thread);
-            work.run();
-            return (long) ALLOCATED_BYTES.invokeExact(thread) - before;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return io.redisarrow.arrow.internal.ThreadAllocations.allocatedWhile(work);
     }
 }
