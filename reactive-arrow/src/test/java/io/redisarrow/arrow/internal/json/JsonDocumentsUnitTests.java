@@ -1,16 +1,13 @@
 package io.redisarrow.arrow.internal.json;
 
+import io.redisarrow.arrow.internal.AllocatorTestSupport;
 import io.redisarrow.arrow.ParseErrorPolicy;
 import io.redisarrow.arrow.UnsupportedArrowTypeException;
 import io.redisarrow.arrow.ValueConversionException;
 import io.redisarrow.core.RawBatch;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -43,22 +40,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * columns; an allocator per test is asserted empty and closed, and every decoded vector is
  * validated.
  */
-class JsonDocumentsUnitTests {
-
-    BufferAllocator allocator;
+class JsonDocumentsUnitTests extends AllocatorTestSupport {
 
     long nulled;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        assertThat(allocator.getAllocatedMemory()).isZero();
-        allocator.close();
-    }
 
     /** @return the rows, each the list of its column values */
     List<List<Object>> decode(JsonDocuments documents, List<Field> fields, ParseErrorPolicy policy, RawBatch raw, int column) {

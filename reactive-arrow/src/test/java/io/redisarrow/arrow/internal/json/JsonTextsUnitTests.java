@@ -1,18 +1,15 @@
 package io.redisarrow.arrow.internal.json;
 
+import io.redisarrow.arrow.internal.AllocatorTestSupport;
 import io.redisarrow.arrow.ParseErrorPolicy;
 import io.redisarrow.arrow.ValueConversionException;
 import io.redisarrow.core.RawBatch;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -43,22 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * allocator per test is asserted empty and closed, and every decoded vector passes Arrow's full
  * validation (offsets, validity, child lengths).
  */
-class JsonTextsUnitTests {
-
-    BufferAllocator allocator;
+class JsonTextsUnitTests extends AllocatorTestSupport {
 
     long nulled;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        assertThat(allocator.getAllocatedMemory()).isZero();
-        allocator.close();
-    }
 
     List<Object> decode(Field field, String... texts) {
         return decode(field, ParseErrorPolicy.FAIL, raw(texts));

@@ -1,7 +1,6 @@
 package io.redisarrow.core.internal.sample;
 
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.ByteArrayOutput;
@@ -14,8 +13,7 @@ import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import io.redisarrow.core.SampledDocument;
 import io.redisarrow.core.SampledHash;
-import io.redisarrow.core.internal.channel.ConnectionErrors;
-import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.channel.SharedCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -77,12 +75,9 @@ public final class SampleFetch {
         return Mono.defer(() -> {
             AsyncCommand<byte[], byte[], T> command = new AsyncCommand<>(new Command<>(type, output, args));
             connection.dispatch(command);
-            return Mono.fromCompletionStage(command)
-                    .timeout(timeout, Mono.error(() -> Timeouts.exception(type.toString(), timeout)))
-                    .onErrorResume(SampleFetch::wrongType, e -> Mono.empty())
-                    .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException)
-                            && !(e instanceof RedisCommandExecutionException),
-                            e -> ConnectionErrors.commandFailed(type.toString(), address, e));
+            return SharedCommands.bounded(Mono.fromCompletionStage(command), type.toString(), address, timeout,
+                    reply -> reply)
+                    .onErrorResume(SampleFetch::wrongType, e -> Mono.empty());
         });
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
  */
 final class CursorKeys extends CursorReply<CursorKeys> {
 
-    private static final byte[] KEY = { '_', '_', 'k', 'e', 'y' };
+    /** The name of the key in a row; read-only and never moved, so it is shared by every page. */
+    private static final ByteBuffer KEY = ByteBuffer.wrap(new byte[] { '_', '_', 'k', 'e', 'y' }).asReadOnlyBuffer();
 
     private final List<byte[]> keys;
 
@@ -34,8 +35,7 @@ final class CursorKeys extends CursorReply<CursorKeys> {
 
     @Override
     void name(ByteBuffer bytes) {
-        keyNext = bytes != null && bytes.remaining() == KEY.length
-                && bytes.equals(ByteBuffer.wrap(KEY));
+        keyNext = bytes != null && bytes.equals(KEY);
     }
 
     @Override

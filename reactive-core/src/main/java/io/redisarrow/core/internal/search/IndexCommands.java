@@ -1,14 +1,12 @@
 package io.redisarrow.core.internal.search;
 
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.ProtocolKeyword;
-import io.redisarrow.core.internal.channel.ConnectionErrors;
-import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.channel.SharedCommands;
 import io.redisarrow.core.internal.command.SearchCommands;
 import reactor.core.publisher.Mono;
 
@@ -68,12 +66,8 @@ public final class IndexCommands {
 
     private Mono<Void> send(ProtocolKeyword command, CommandArgs<byte[], byte[]> args, String name, String index,
             Function<RedisCommandExecutionException, RuntimeException> explain) {
-        return Mono.defer(() -> Mono.fromCompletionStage(connection.async().dispatch(command,
-                new StatusOutput<>(ByteArrayCodec.INSTANCE), args)))
-                .timeout(timeout, Mono.error(() -> Timeouts.exception(name + " of index '" + index + "'", timeout)))
-                .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException), e -> e instanceof RedisCommandExecutionException reply
-                        ? explain.apply(reply)
-                        : ConnectionErrors.commandFailed(name, address, e))
-                .then();
+        return SharedCommands.bounded(Mono.defer(() -> Mono.fromCompletionStage(connection.async().dispatch(command,
+                new StatusOutput<>(ByteArrayCodec.INSTANCE), args))), name + " of index '" + index + "'", address,
+                timeout, explain).then();
     }
 }

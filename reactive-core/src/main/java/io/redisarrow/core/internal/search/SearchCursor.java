@@ -1,7 +1,5 @@
 package io.redisarrow.core.internal.search;
 
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -10,8 +8,7 @@ import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import io.redisarrow.core.CursorQuery;
-import io.redisarrow.core.internal.channel.ConnectionErrors;
-import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.channel.SharedCommands;
 import io.redisarrow.core.internal.command.SearchCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -84,19 +81,10 @@ final class SearchCursor<P extends CursorReply<P>> {
             });
             pending = page;
             connection.dispatch(command);
-            return Mono.fromFuture(page, true)
-                    .timeout(timeout, Mono.error(() -> Timeouts.exception(what, timeout)))
-                    .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException), e -> explain(what, e));
+            return SharedCommands.bounded(Mono.fromFuture(page, true), what, address, timeout,
+                    reply -> SearchErrors.explain(what, query.index(), what.equals("FT.AGGREGATE") ? query.query() : null,
+                            address, reply));
         });
-    }
-
-    private Throwable explain(String what, Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof RedisCommandExecutionException reply) {
-            return SearchErrors.explain(what, query.index(), what.equals("FT.AGGREGATE") ? query.query() : null,
-                    address, reply);
-        }
-        return ConnectionErrors.commandFailed(what, address, cause);
     }
 
     /** Frees the cursor when the pages end before the server has exhausted it. */

@@ -1,15 +1,12 @@
 package io.redisarrow.core.internal.search;
 
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.NestedMultiOutput;
 import io.redisarrow.core.CursorQuery;
 import io.redisarrow.core.IndexInfo;
 import io.redisarrow.core.RawBatch;
-import io.redisarrow.core.internal.channel.ConnectionErrors;
-import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.channel.SharedCommands;
 import io.redisarrow.core.internal.command.SearchCommands;
 import io.redisarrow.core.internal.reply.FieldIndex;
 import io.redisarrow.core.internal.source.KeySource;
@@ -51,12 +48,9 @@ public final class SearchReads {
      * @return its description, read on subscription
      */
     public Mono<IndexInfo> info(String index) {
-        return Mono.defer(() -> Mono.fromCompletionStage(connection.async().dispatch(SearchCommands.INFO,
-                new NestedMultiOutput<>(ByteArrayCodec.INSTANCE), SearchCommands.info(index))))
-                .timeout(timeout, Mono.error(() -> Timeouts.exception("FT.INFO", timeout)))
-                .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException), e -> e instanceof RedisCommandExecutionException reply
-                        ? SearchErrors.explain("FT.INFO", index, null, address, reply)
-                        : ConnectionErrors.commandFailed("FT.INFO", address, e))
+        return SharedCommands.bounded(Mono.defer(() -> Mono.fromCompletionStage(connection.async().dispatch(
+                SearchCommands.INFO, new NestedMultiOutput<>(ByteArrayCodec.INSTANCE), SearchCommands.info(index)))),
+                "FT.INFO", address, timeout, reply -> SearchErrors.explain("FT.INFO", index, null, address, reply))
                 .map(reply -> IndexInfoReader.read(index, reply, address));
     }
 

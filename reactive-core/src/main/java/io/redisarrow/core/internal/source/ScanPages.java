@@ -1,14 +1,11 @@
 package io.redisarrow.core.internal.source;
 
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
-import io.redisarrow.core.internal.channel.ConnectionErrors;
-import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.channel.SharedCommands;
 import io.redisarrow.core.internal.command.ScanCommands;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -47,11 +44,7 @@ final class ScanPages {
             AsyncCommand<byte[], byte[], ScanPageOutput> command = new AsyncCommand<>(
                     new Command<>(CommandType.SCAN, new ScanPageOutput(), args));
             connection.dispatch(command);
-            return Mono.fromCompletionStage(command)
-                    .timeout(timeout, Mono.error(() -> Timeouts.exception("SCAN", timeout)))
-                    .onErrorMap(e -> !(e instanceof RedisCommandTimeoutException)
-                            && !(e instanceof RedisCommandExecutionException),
-                            e -> ConnectionErrors.commandFailed("SCAN", address, e));
+            return SharedCommands.bounded(Mono.fromCompletionStage(command), "SCAN", address, timeout, reply -> reply);
         });
     }
 }
