@@ -139,7 +139,7 @@ class HashScanIntegrationTests extends ScanTestSupport {
         commands().rpush(bytes(prefix + "list"), bytes("e"));
         commands().zadd(bytes(prefix + "zset"), 1.0, bytes("m"));
         List<Map<String, Object>> rows = Rows.collect(redis.scanHashes(scan().build()));
-        assertThat(rows).extracting(row -> row.get("_key")).containsExactly(prefix + "hash");
+        assertOnlyTheHashCame(rows);
     }
 
     @Test
@@ -153,8 +153,17 @@ class HashScanIntegrationTests extends ScanTestSupport {
                 builder.project("s");
             }
             List<Map<String, Object>> rows = Rows.collect(redis.scanHashes(builder.build()));
-            assertThat(rows).extracting(row -> row.get("_key")).containsExactly(prefix + "hash");
+            assertOnlyTheHashCame(rows);
         }
+    }
+
+    /**
+     * SCAN returns a key twice when the server resizes its table between two replies (the keys an
+     * earlier test removed make it shrink), so these tests of type filtering check which keys came,
+     * not how often.
+     */
+    private void assertOnlyTheHashCame(List<Map<String, Object>> rows) {
+        assertThat(rows).isNotEmpty().extracting(row -> row.get("_key")).containsOnly(prefix + "hash");
     }
 
     @Test
