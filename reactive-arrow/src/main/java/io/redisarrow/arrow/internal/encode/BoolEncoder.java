@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.BitVector;
 
 import java.nio.charset.StandardCharsets;
@@ -10,16 +9,17 @@ import java.nio.charset.StandardCharsets;
  */
 final class BoolEncoder extends VectorEncoder<BitVector> {
 
-    private static final byte[] TRUE = "$4\r\ntrue\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
 
-    private static final byte[] FALSE = "$5\r\nfalse\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
     BoolEncoder(BitVector vector) {
         super(vector);
     }
 
     @Override
-    void write(int row, ByteBuf out) {
-        out.writeBytes(vector.get(row) != 0 ? TRUE : FALSE);
+    Text text(int row, Text text) {
+        byte[] value = vector.get(row) != 0 ? TRUE : FALSE;
+        return text.set(value, 0, value.length);
     }
 }

@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.DateDayVector;
 
 /**
@@ -17,14 +16,13 @@ final class DateDayEncoder extends VectorEncoder<DateDayVector> {
     }
 
     @Override
-    void write(int row, ByteBuf out) {
+    Text text(int row, Text text) {
         int day = vector.get(row);
         if (IsoDates.hasIsoForm(day)) {
             int end = IsoDates.write(day, scratch, 0);
-            Resp.writeBulk(out, scratch, 0, end);
-        } else {
-            int start = AsciiDigits.writeLong(day, scratch, scratch.length);
-            Resp.writeBulk(out, scratch, start, scratch.length - start);
+            return text.set(scratch, 0, end);
         }
+            int start = AsciiDigits.writeLong(day, scratch, scratch.length);
+        return text.set(scratch, start, scratch.length - start);
     }
 }

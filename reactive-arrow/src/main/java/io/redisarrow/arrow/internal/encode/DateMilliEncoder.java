@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.DateMilliVector;
 
 /**
@@ -21,15 +20,14 @@ final class DateMilliEncoder extends VectorEncoder<DateMilliVector> {
     }
 
     @Override
-    void write(int row, ByteBuf out) {
+    Text text(int row, Text text) {
         long millis = vector.get(row);
         long day = Math.floorDiv(millis, MILLIS_PER_DAY);
         if (IsoDates.hasIsoForm(day)) {
             int end = IsoDates.write(day, scratch, 0);
-            Resp.writeBulk(out, scratch, 0, end);
-        } else {
-            int start = AsciiDigits.writeLong(millis, scratch, scratch.length);
-            Resp.writeBulk(out, scratch, start, scratch.length - start);
+            return text.set(scratch, 0, end);
         }
+            int start = AsciiDigits.writeLong(millis, scratch, scratch.length);
+        return text.set(scratch, start, scratch.length - start);
     }
 }

@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.DecimalVector;
 
@@ -31,13 +30,16 @@ final class DecimalEncoder extends VectorEncoder<DecimalVector> {
 
     private final byte[] digits = new byte[MAX_DIGITS];
 
+    /** The text: a sign, the digits, a point and the zeros a scale adds; grown for large scales. */
+    private byte[] out = new byte[MAX_DIGITS + 3];
+
     DecimalEncoder(DecimalVector vector) {
         super(vector);
         this.scale = vector.getScale();
     }
 
     @Override
-    void write(int row, ByteBuf out) {
+    Text text(int row, Text text) {
         ArrowBuf data = vector.getDataBuffer();
         long at = (long) row * DecimalVector.TYPE_WIDTH;
         long low = littleEndian(data.getLong(at));
@@ -49,29 +51,29 @@ final class DecimalEncoder extends VectorEncoder<DecimalVector> {
         }
         int start = magnitudeDigits(high, low);
         int count = MAX_DIGITS - start;
-        int sign = negative ? 1 : 0;
+        long longest = 3L + count + Math.abs((long) scale);
+        if (longest > out.length) {
+            out = new byte[(int) Math.min(Integer.MAX_VALUE - 8, longest)];
+        }
+        int i = 0;
+        if (negative) {
+            out[i++] = '-';
+        }
         if (scale <= 0) {
             boolean zero = count == 1 && digits[start] == '0';
-            int zeros = zero ? 0 : -scale;
-            Resp.writeHeader(out, sign + count + zeros);
-            writeSign(negative, out);
-            out.writeBytes(digits, start, count);
-            writeZeros(zeros, out);
+            i = copy(digits, start, count, i);
+            i = zeros(zero ? 0 : -scale, i);
         } else if (count > scale) {
-            Resp.writeHeader(out, sign + count + 1);
-            writeSign(negative, out);
-            out.writeBytes(digits, start, count - scale);
-            out.writeByte('.');
-            out.writeBytes(digits, start + count - scale, scale);
+            i = copy(digits, start, count - scale, i);
+            out[i++] = '.';
+            i = copy(digits, start + count - scale, scale, i);
         } else {
-            Resp.writeHeader(out, sign + 2 + scale);
-            writeSign(negative, out);
-            out.writeByte('0');
-            out.writeByte('.');
-            writeZeros(scale - count, out);
-            out.writeBytes(digits, start, count);
+            out[i++] = '0';
+            out[i++] = '.';
+            i = zeros(scale - count, i);
+            i = copy(digits, start, count, i);
         }
-        Resp.writeEnd(out);
+        return text.set(out, 0, i);
     }
 
     /**
@@ -110,15 +112,16 @@ final class DecimalEncoder extends VectorEncoder<DecimalVector> {
         return LITTLE_ENDIAN ? raw : Long.reverseBytes(raw);
     }
 
-    private static void writeSign(boolean negative, ByteBuf out) {
-        if (negative) {
-            out.writeByte('-');
-        }
+    private int copy(byte[] from, int start, int length, int at) {
+        System.arraycopy(from, start, out, at, length);
+        return at + length;
     }
 
-    private static void writeZeros(int count, ByteBuf out) {
-        for (int i = 0; i < count; i++) {
-            out.writeByte('0');
+    private int zeros(int count, int at) {
+        int end = at + count;
+        for (int i = at; i < end; i++) {
+            out[i] = '0';
         }
+        return end;
     }
 }

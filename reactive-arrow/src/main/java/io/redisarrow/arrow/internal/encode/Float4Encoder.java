@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.Float4Vector;
 
 /**
@@ -21,13 +20,13 @@ final class Float4Encoder extends VectorEncoder<Float4Vector> {
     }
 
     @Override
-    void write(int row, ByteBuf out) {
+    Text text(int row, Text text) {
         float value = vector.get(row);
-        if (FloatSpecials.write(value, out)) {
-            return;
+        if (FloatSpecials.isSpecial(value)) {
+            return FloatSpecials.text(value, text);
         }
         shortest.ofFloat(Math.abs(value));
         int length = FloatText.write(value < 0, shortest.digits, shortest.exponent, scratch);
-        Resp.writeBulk(out, scratch, 0, length);
+        return text.set(scratch, 0, length);
     }
 }

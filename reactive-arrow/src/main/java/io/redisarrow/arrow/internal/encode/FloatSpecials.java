@@ -1,50 +1,52 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
-
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bulk strings of the floating-point values that have no digits to search: zeros (with their
- * sign), infinities and NaN, in the forms Redis itself writes ({@code inf}, {@code -inf},
- * {@code nan}).
+ * The texts of the floating-point values that have no digits to search: zeros (with their sign),
+ * infinities and NaN, in the forms Redis itself writes ({@code inf}, {@code -inf}, {@code nan}).
  */
 final class FloatSpecials {
 
-    private static final byte[] ZERO = bulk("0.0");
+    private static final byte[] ZERO = ascii("0.0");
 
-    private static final byte[] NEGATIVE_ZERO = bulk("-0.0");
+    private static final byte[] NEGATIVE_ZERO = ascii("-0.0");
 
-    private static final byte[] INFINITY = bulk("inf");
+    private static final byte[] INFINITY = ascii("inf");
 
-    private static final byte[] NEGATIVE_INFINITY = bulk("-inf");
+    private static final byte[] NEGATIVE_INFINITY = ascii("-inf");
 
-    private static final byte[] NAN = bulk("nan");
+    private static final byte[] NAN = ascii("nan");
 
     private FloatSpecials() {
     }
 
     /**
-     * Writes the value when it is a zero, an infinity or NaN.
-     *
      * @param value a double (or a float widened to one)
-     * @param out where to append
-     * @return whether the value was one of those and has been written
+     * @return whether it is a zero, an infinity or NaN
      */
-    static boolean write(double value, ByteBuf out) {
-        if (value == 0) {
-            out.writeBytes(Double.doubleToRawLongBits(value) < 0 ? NEGATIVE_ZERO : ZERO);
-        } else if (Double.isNaN(value)) {
-            out.writeBytes(NAN);
-        } else if (Double.isInfinite(value)) {
-            out.writeBytes(value > 0 ? INFINITY : NEGATIVE_INFINITY);
-        } else {
-            return false;
-        }
-        return true;
+    static boolean isSpecial(double value) {
+        return value == 0 || Double.isNaN(value) || Double.isInfinite(value);
     }
 
-    private static byte[] bulk(String text) {
-        return ("$" + text.length() + "\r\n" + text + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    /**
+     * @param value a value for which {@link #isSpecial} holds
+     * @param text the view to point at its text
+     * @return {@code text}
+     */
+    static Text text(double value, Text text) {
+        byte[] bytes;
+        if (value == 0) {
+            bytes = Double.doubleToRawLongBits(value) < 0 ? NEGATIVE_ZERO : ZERO;
+        } else if (Double.isNaN(value)) {
+            bytes = NAN;
+        } else {
+            bytes = value > 0 ? INFINITY : NEGATIVE_INFINITY;
+        }
+        return text.set(bytes, 0, bytes.length);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.BaseIntVector;
 
 /**
@@ -16,8 +15,8 @@ final class IntegerEncoder extends VectorEncoder<BaseIntVector> {
     }
 
     @Override
-    void write(int row, ByteBuf out) {
+    Text text(int row, Text text) {
         int start = AsciiDigits.writeLong(vector.getValueAsLong(row), scratch, scratch.length);
-        Resp.writeBulk(out, scratch, start, scratch.length - start);
+        return text.set(scratch, start, scratch.length - start);
     }
 }

@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
@@ -60,15 +59,14 @@ final class TimestampEncoder extends VectorEncoder<TimeStampVector> {
     }
 
     @Override
-    void write(int row, ByteBuf out) {
+    Text text(int row, Text text) {
         long value = vector.get(row);
         long second = Math.floorDiv(value, unitsPerSecond);
         long fraction = Math.floorMod(value, unitsPerSecond);
         // a day either side holds every offset (at most 18 hours)
         long utcDay = Math.floorDiv(second, SECONDS_PER_DAY);
         if (utcDay < IsoDates.FIRST_DAY - 1 || utcDay > IsoDates.LAST_DAY + 1) {
-            writeEpochCount(value, out);
-            return;
+            return epochCount(value, text);
         }
         int offset = zone == null ? 0 : zone.secondsAt(second);
         if (offset % 60 != 0 || !IsoDates.hasIsoForm(Math.floorDiv(second + offset, SECONDS_PER_DAY))) {
@@ -77,8 +75,7 @@ final class TimestampEncoder extends VectorEncoder<TimeStampVector> {
         long local = second + offset;
         long day = Math.floorDiv(local, SECONDS_PER_DAY);
         if (!IsoDates.hasIsoForm(day)) {
-            writeEpochCount(value, out);
-            return;
+            return epochCount(value, text);
         }
         int secondOfDay = (int) (local - day * SECONDS_PER_DAY);
         int i = IsoDates.write(day, scratch, 0);
@@ -101,11 +98,11 @@ final class TimestampEncoder extends VectorEncoder<TimeStampVector> {
             scratch[i++] = ':';
             i = AsciiDigits.writePadded(minutes % 60, 2, scratch, i);
         }
-        Resp.writeBulk(out, scratch, 0, i);
+        return text.set(scratch, 0, i);
     }
 
-    private void writeEpochCount(long value, ByteBuf out) {
+    private Text epochCount(long value, Text text) {
         int start = AsciiDigits.writeLong(value, scratch, AsciiDigits.MAX_LONG_LENGTH);
-        Resp.writeBulk(out, scratch, start, AsciiDigits.MAX_LONG_LENGTH - start);
+        return text.set(scratch, start, AsciiDigits.MAX_LONG_LENGTH - start);
     }
 }

@@ -28,4 +28,13 @@ public interface ValueEncoder {
      * @throws IllegalArgumentException when the cell is null
      */
     void writeBulk(int row, ByteBuf out);
+
+    /**
+     * The cell's text, the bytes {@link #writeBulk} frames: for building keys and JSON.
+     *
+     * @param row a row of the vector whose cell is not null
+     * @return a view of the text, valid until this encoder's next call
+     * @throws IllegalArgumentException when the cell is null
+     */
+    Text text(int row);
 }

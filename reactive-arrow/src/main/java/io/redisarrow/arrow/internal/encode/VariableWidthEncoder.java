@@ -1,6 +1,5 @@
 package io.redisarrow.arrow.internal.encode;
 
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 
 /**
@@ -16,13 +15,13 @@ final class VariableWidthEncoder extends VectorEncoder<BaseVariableWidthVector> 
     }
 
     @Override
-    void write(int row, ByteBuf out) {
+    Text text(int row, Text text) {
         int start = vector.getStartOffset(row);
         int length = vector.getEndOffset(row) - start;
         if (length > scratch.length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
         }
         vector.getDataBuffer().getBytes(start, scratch, 0, length);
-        Resp.writeBulk(out, scratch, 0, length);
+        return text.set(scratch, 0, length);
     }
 }

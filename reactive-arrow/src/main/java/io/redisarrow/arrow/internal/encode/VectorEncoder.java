@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import org.apache.arrow.vector.ValueVector;
 
 /**
- * The shared shape of the encoders: nulls come from the vector's validity, and a null cell is
- * refused before the type's own writing runs.
+ * The shared shape of the encoders: nulls come from the vector's validity, a null cell is refused
+ * before the type's own formatting runs, and the bulk string is the text framed.
  *
  * @param <V> the vector type
  */
@@ -13,17 +13,20 @@ abstract class VectorEncoder<V extends ValueVector> implements ValueEncoder {
 
     final V vector;
 
+    private final Text text = new Text();
+
     VectorEncoder(V vector) {
         this.vector = vector;
     }
 
     /**
-     * Appends the bulk string of a cell known not to be null.
+     * Formats a cell known not to be null.
      *
      * @param row the row
-     * @param out where to append
+     * @param text the view to point at the text
+     * @return {@code text}
      */
-    abstract void write(int row, ByteBuf out);
+    abstract Text text(int row, Text text);
 
     @Override
     public final boolean isNull(int row) {
@@ -31,11 +34,21 @@ abstract class VectorEncoder<V extends ValueVector> implements ValueEncoder {
     }
 
     @Override
+    public final Text text(int row) {
+        checkNotNull(row);
+        return text(row, text);
+    }
+
+    @Override
     public final void writeBulk(int row, ByteBuf out) {
+        Text cell = text(row);
+        Resp.writeBulk(out, cell.bytes(), cell.offset(), cell.length());
+    }
+
+    private void checkNotNull(int row) {
         if (vector.isNull(row)) {
             throw new IllegalArgumentException("row " + row + " of column '" + vector.getName()
-                    + "' is null and has no bulk string; check isNull(row) first");
+                    + "' is null and has no text; check isNull(row) first");
         }
-        write(row, out);
     }
 }
