@@ -2,6 +2,8 @@ package io.redisarrow.arrow;
 
 import io.redisarrow.core.ConnectionOptions;
 import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
+import io.redisarrow.arrow.internal.write.BatchEncoder;
+import org.reactivestreams.Publisher;
 import io.redisarrow.arrow.internal.infer.HashSchemaInference;
 import io.redisarrow.arrow.internal.infer.JsonSchemaInference;
 import io.redisarrow.arrow.internal.search.IndexSchemas;
@@ -485,6 +487,50 @@ public final class RedisArrow implements AutoCloseable {
     public Mono<IndexInfo> indexInfo(String name) {
         checkIndexName(name);
         return whileOpen(() -> session.indexInfo(name));
+    }
+
+    /**
+     * Writes record batches as hashes: one hash per row, its key from the key column or template,
+     * its fields from the other columns, each written as the text that a scan with the same schema
+     * reads back to the same value. Each key's write is atomic under every {@link WriteMode}, TTL
+     * included (see {@link HashWrite} for the commands). One {@link WriteResult} per input batch,
+     * in input order.
+     *
+     * <p><b>Ownership:</b> the write owns every batch the publisher emits to it and closes it
+     * exactly once: right after encoding it (before its round trip), or on cancel or error if it
+     * was never encoded. Batches the publisher never emits stay the caller's.
+     *
+     * <p><b>Backpressure:</b> at most {@link HashWrite#parallel()} batches are requested ahead of
+     * the results taken: a batch is requested as an earlier one's result goes out, so the server's
+     * pace drives the publisher's, and a slow result subscriber holds the input back. Encoding
+     * runs on the {@code decodeOn} scheduler, never on an I/O thread. Each batch's commands go out
+     * with one write and one flush on the write's own connection.
+     *
+     * <p><b>Cancellation:</b> stops requesting batches, closes those held and the connection.
+     * Commands already sent may still be applied by the server; their replies are not read.
+     *
+     * <p><b>Errors:</b> before anything of the batch is written, {@link IllegalArgumentException}
+     * for a missing key column or one that is not Utf8 or Binary, a template naming a missing
+     * column, a missing TTL column or one that is not an integer type, two columns written under
+     * one name, a batch with no column to write, a row whose key is null or empty, or a TTL that is
+     * neither positive nor -1 or null; {@link UnsupportedArrowTypeException} for a column type with
+     * no text form. Keys the server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
+     * {@link WriteResult#failures()} and, under {@link WriteErrorPolicy#FAIL} (the default), a
+     * {@link WriteFailedException} after the results before it; the batch's other keys are
+     * written either way. Connection failures and timeouts as for
+     * {@link #scanHashes(HashScan)}; an error of the publisher ends the write with it.
+     *
+     * @param batches the batches, of any schema holding the key (or template) columns
+     * @param write the key, mode, TTL and columns
+     * @return a cold publisher of one result per batch; each subscription runs its own write
+     */
+    public Flux<WriteResult> writeHashes(Publisher<RecordBatch> batches, HashWrite write) {
+        Objects.requireNonNull(write, "write must not be null");
+        return writes().run(batches, write, BatchEncoder.hashes(Writes.spec(write)), null);
+    }
+
+    private Writes writes() {
+        return new Writes(session, decodeScheduler);
     }
 
     private static void checkIndexName(String name) {

@@ -21,7 +21,10 @@ import io.redisarrow.core.internal.channel.ConnectionCheck;
 import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
+import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.plan.Reads;
+import io.redisarrow.core.internal.write.WritePipeline;
+import org.reactivestreams.Publisher;
 import io.redisarrow.core.internal.search.IndexCommands;
 import io.redisarrow.core.internal.search.SearchReads;
 import io.redisarrow.core.internal.sample.SampleFetch;
@@ -164,6 +167,43 @@ public final class RedisSession implements AutoCloseable {
                 : (command == null ? Mono.<Void>empty()
                         : modules.require(shared.connection(), command, options.address()))
                         .thenMany(Reads.read(shared.connection(), endpoint, request, options.commandTimeout())));
+    }
+
+    /**
+     * Writes a stream of items, each encoded into one pipelined round trip on the write's own
+     * connection, and reads what became of every key from the replies.
+     *
+     * <p><b>Ownership:</b> the write owns every item it receives and closes it exactly once
+     * ({@link WriteEncoder#close}), right after encoding it, or on cancel or error if it was never
+     * encoded; items the publisher never emits stay the caller's. <b>Backpressure:</b> at most
+     * {@link WriteRequest#parallel()} items are requested ahead of the outcomes the subscriber
+     * has taken; encoding runs on {@link WriteRequest#encodeOn()}, never on an I/O thread.
+     * <b>Cancellation:</b> stops requesting input, closes the items held and the connection;
+     * commands already sent may still be applied by the server.
+     * <b>Errors:</b> what the encoder throws (the batch is not sent); a script the server will not
+     * load; a missing module ({@link WriteRequest#requiredCommand()}); otherwise as
+     * {@link #read(ReadRequest)}. Error replies are not errors of the stream: they are failures
+     * in the outcome of their batch.
+     *
+     * @param input the items
+     * @param encoder encodes and closes them
+     * @param request parallelism, encoding scheduler, scripts and module
+     * @param <T> the item type
+     * @return one outcome per item, in input order
+     */
+    public <T> Flux<WriteOutcome> write(Publisher<T> input, WriteEncoder<T> encoder, WriteRequest request) {
+        Objects.requireNonNull(input, "input must not be null");
+        Objects.requireNonNull(encoder, "encoder must not be null");
+        Objects.requireNonNull(request, "request must not be null");
+        String command = request.requiredCommand();
+        return shared().flatMapMany(shared -> shared.cluster()
+                ? Flux.error(ClusterMode.unsupported(options.address()))
+                : (command == null ? Mono.<Void>empty()
+                        : modules.require(shared.connection(), command, options.address()))
+                        .thenMany(Flux.usingWhen(endpoint.connect(),
+                                channel -> WritePipeline.write(input, encoder, channel, request,
+                                        options.commandTimeout()),
+                                RedisChannel::close)));
     }
 
     /**

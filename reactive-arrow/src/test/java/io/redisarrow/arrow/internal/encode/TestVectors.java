@@ -24,7 +24,7 @@ import java.util.Arrays;
 /**
  * Fills vectors of any supported type from plain Java values, and reads RESP bulk strings back.
  */
-final class TestVectors {
+public final class TestVectors {
 
     private TestVectors() {
     }
@@ -51,7 +51,10 @@ final class TestVectors {
         }
     }
 
-    private static void set(FieldVector vector, int row, Object value) {
+    /**
+     * Sets one cell from a plain Java value, as {@link #vector} takes them.
+     */
+    public static void set(FieldVector vector, int row, Object value) {
         if (value == null) {
             vector.setNull(row);
         } else if (vector instanceof BaseIntVector integers) {

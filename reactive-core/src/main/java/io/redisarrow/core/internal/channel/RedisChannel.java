@@ -4,7 +4,6 @@ import io.lettuce.core.RedisURI;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -33,9 +32,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RedisChannel {
 
-    /** Heap buffers: replies are parsed from their backing arrays, which beats byte-wise access to direct memory. */
-    private static final ByteBufAllocator HEAP = new PooledByteBufAllocator(false);
-
     private final Channel channel;
 
     private final ReplyDispatcher handler;
@@ -55,7 +51,7 @@ public final class RedisChannel {
             Bootstrap bootstrap = new Bootstrap().group(endpoint.group()).channel(NioSocketChannel.class)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true)
-                    .option(ChannelOption.ALLOCATOR, HEAP)
+                    .option(ChannelOption.ALLOCATOR, Buffers.HEAP)
                     .option(ChannelOption.SO_KEEPALIVE, true)
                     .handler(new ChannelInitializer<Channel>() {
 

@@ -1,0 +1,85 @@
+package io.redisarrow.core.internal.write;
+
+import io.netty.buffer.ByteBuf;
+import io.redisarrow.core.WriteBatch;
+import io.redisarrow.core.WriteEncoder;
+import io.redisarrow.core.WriteOutcome;
+import io.redisarrow.core.WriteRequest;
+import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.channel.Timeouts;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * Writes a stream of input items on one connection: each item is encoded on the request's
+ * scheduler (and closed), its commands go out with one write and one flush, and its replies are
+ * read into a {@link WriteOutcome}; outcomes come out in input order. At most
+ * {@link WriteRequest#parallel()} items are held at once (encoding, in flight, or done and waiting
+ * for their turn), and a new item is requested only as an earlier one's outcome goes out, so the
+ * server's pace drives the input's. Every item received is closed exactly once and every buffer
+ * encoded is sent or released, on completion, error and cancel alike ({@link Slot},
+ * {@link Holdings}).
+ */
+public final class WritePipeline {
+
+    private WritePipeline() {
+    }
+
+    /**
+     * @param input the items
+     * @param encoder encodes and closes them
+     * @param channel the write's connection
+     * @param request parallelism, encoding scheduler and scripts
+     * @param timeout the longest one round trip may take
+     * @param <T> the item type
+     * @return one outcome per item, in order
+     */
+    public static <T> Flux<WriteOutcome> write(Publisher<T> input, WriteEncoder<T> encoder, RedisChannel channel,
+            WriteRequest request, Duration timeout) {
+        return ScriptLoad.load(channel, request.scripts())
+                .timeout(timeout, Mono.error(() -> Timeouts.exception("SCRIPT LOAD", timeout)))
+                .thenMany(Flux.defer(() -> {
+                    Holdings holdings = new Holdings();
+                    return Flux.from(input)
+                            .flatMapSequential(item -> one(hold(item, encoder, holdings), channel, request, timeout),
+                                    request.parallel(), 1)
+                            .doFinally(signal -> holdings.end());
+                }));
+    }
+
+    private static <T> Slot<T> hold(T item, WriteEncoder<T> encoder, Holdings holdings) {
+        Slot<T> slot = new Slot<>(item, encoder, holdings);
+        if (!holdings.add(slot)) {
+            slot.close();
+        }
+        return slot;
+    }
+
+    private static Mono<WriteOutcome> one(Slot<?> slot, RedisChannel channel, WriteRequest request,
+            Duration timeout) {
+        return Mono.fromCallable(slot::encode)
+                .subscribeOn(request.encodeOn())
+                .flatMap(batch -> send(slot, batch, channel, timeout))
+                .doFinally(signal -> slot.close());
+    }
+
+    private static Mono<WriteOutcome> send(Slot<?> slot, WriteBatch batch, RedisChannel channel, Duration timeout) {
+        if (batch.units() == 0) {
+            return Mono.just(WriteReplies.withoutCommands(batch));
+        }
+        return Mono.defer(() -> {
+            WriteReplies replies = new WriteReplies(batch);
+            ByteBuf commands = slot.takeCommands();
+            if (commands == null) {
+                return Mono.empty();
+            }
+            return channel.send(commands, replies)
+                    .timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + batch.units()
+                            + " key writes", timeout)))
+                    .then(Mono.fromCallable(replies::outcome));
+        });
+    }
+}
