@@ -41,11 +41,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * compared by their bits, all NaNs counting as one). Fixed seeds, plus one new seed per run; a
  * failure names its seed.
  */
-class EncodersRoundTripUnitTests extends AllocatorTestSupport {
+public class EncodersRoundTripUnitTests extends AllocatorTestSupport {
 
     static final int ROWS = 1000;
 
-    static final long RUN_SEED = System.nanoTime();
+    public static final long RUN_SEED = System.nanoTime();
 
     static final long[] SEEDS = {1, 2, 3, 20_240_229, RUN_SEED};
 
@@ -57,7 +57,7 @@ class EncodersRoundTripUnitTests extends AllocatorTestSupport {
 
 
     /** A type and how to draw one of its values (never null: nulls are added around it). */
-    record Column(ArrowType type, Function<Random, Object> values) {
+    public record Column(ArrowType type, Function<Random, Object> values) {
 
         @Override
         public String toString() {
@@ -65,7 +65,7 @@ class EncodersRoundTripUnitTests extends AllocatorTestSupport {
         }
     }
 
-    static List<Column> columns() {
+    public static List<Column> columns() {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column(new ArrowType.Int(8, true), r -> (byte) integer(r, Byte.MIN_VALUE, Byte.MAX_VALUE)));
         columns.add(new Column(new ArrowType.Int(16, true), r -> (short) integer(r, Short.MIN_VALUE, Short.MAX_VALUE)));
@@ -138,7 +138,7 @@ class EncodersRoundTripUnitTests extends AllocatorTestSupport {
     }
 
     /** The cell as a value to compare: floats by their bits (one NaN), the rest as Arrow gives them. */
-    static Object comparable(FieldVector vector, int row) {
+    public static Object comparable(FieldVector vector, int row) {
         if (vector.isNull(row)) {
             return null;
         }
