@@ -122,6 +122,45 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
         }
     }
 
+    /**
+     * Writes far more than the allocator's limit and the heap from a publisher that makes each
+     * batch on demand: the writer holds at most {@code parallel} batches (and their encoded
+     * commands) at once, however much it writes, and every value arrives.
+     */
+    @Test
+    @Timeout(300)
+    void writesFarMoreThanTheAllocatorLimitAndTheHeap() {
+        assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
+        Schema schema = new Schema(List.of(new Field("_key", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
+                new Field("payload", FieldType.nullable(ArrowType.Binary.INSTANCE), null),
+                new Field("n", FieldType.nullable(new ArrowType.Int(32, true)), null)));
+        try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
+                RedisArrow capped = RedisArrow.builder().url(server.url()).allocator(limited).build()) {
+            AtomicLong largestBatch = new AtomicLong();
+            reactor.core.publisher.Flux<RecordBatch> batches = reactor.core.publisher.Flux.range(0, KEYS / BATCH)
+                    .map(b -> {
+                        List<Object[]> rows = new ArrayList<>();
+                        for (int r = 0; r < BATCH; r++) {
+                            int i = b * BATCH + r;
+                            byte[] payload = new byte[VALUE_BYTES];
+                            Arrays.fill(payload, (byte) ('a' + i % 26));
+                            rows.add(new Object[] { prefix + i, payload, i });
+                        }
+                        RecordBatch batch = TestBatches.of(limited, schema, rows);
+                        largestBatch.accumulateAndGet(batch.bufferSize(), Math::max);
+                        return batch;
+                    });
+            long written = capped.writeHashes(batches, HashWrite.builder().parallel(PARALLEL).build())
+                    .map(WriteResult::written).reduce(0L, Long::sum).block();
+            assertThat(written).isEqualTo(KEYS);
+            assertThat(limited.getPeakMemoryAllocation()).as("peak Arrow bytes held")
+                    .isLessThanOrEqualTo((PARALLEL + 2) * largestBatch.get()).isLessThan(ALLOCATOR_LIMIT);
+            assertThat(limited.getAllocatedMemory()).isZero();
+        }
+        assertThat(commands().hstrlen(bytes(prefix + (KEYS - 1)), bytes("payload"))).isEqualTo(VALUE_BYTES);
+        assertThat(commands().hget(bytes(prefix + 17), bytes("n"))).isEqualTo(bytes("17"));
+    }
+
     /** Creates an index over this test's keys, before they are written, so each write is indexed as it happens. */
     private String createIndex(String field, String type) {
         String index = prefix + "idx";
