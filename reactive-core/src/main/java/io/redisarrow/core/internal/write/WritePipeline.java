@@ -16,7 +16,9 @@ import java.time.Duration;
 /**
  * Writes a stream of input items on one connection: each item is encoded on the request's
  * scheduler (and closed), its commands go out with one write and one flush, and its replies are
- * read into a {@link WriteOutcome}; outcomes come out in input order. At most
+ * read into a {@link WriteOutcome}; outcomes come out in input order. Items are encoded in
+ * parallel but sent in input order (each waits until the one before it was sent or ended), so the
+ * server applies them in input order: a later batch's write of a key wins over an earlier one's. At most
  * {@link WriteRequest#parallel()} items are held at once (encoding, in flight, or done and waiting
  * for their turn), and a new item is requested only as an earlier one's outcome goes out, so the
  * server's pace drives the input's. Every item received is closed exactly once and every buffer
@@ -43,9 +45,10 @@ public final class WritePipeline {
                 .timeout(timeout, Mono.error(() -> Timeouts.exception("SCRIPT LOAD", timeout)))
                 .thenMany(Flux.defer(() -> {
                     Holdings holdings = new Holdings();
+                    SendOrder order = new SendOrder();
                     return Flux.from(input)
-                            .flatMapSequential(item -> one(hold(item, encoder, holdings), channel, request, timeout),
-                                    request.parallel(), 1)
+                            .flatMapSequential(item -> one(hold(item, encoder, holdings), order.next(), channel,
+                                    request, timeout), request.parallel(), 1)
                             .doFinally(signal -> holdings.end());
                 }));
     }
@@ -58,15 +61,19 @@ public final class WritePipeline {
         return slot;
     }
 
-    private static Mono<WriteOutcome> one(Slot<?> slot, RedisChannel channel, WriteRequest request,
-            Duration timeout) {
+    private static Mono<WriteOutcome> one(Slot<?> slot, SendOrder.Turn turn, RedisChannel channel,
+            WriteRequest request, Duration timeout) {
         return Mono.fromCallable(slot::encode)
                 .subscribeOn(request.encodeOn())
-                .flatMap(batch -> send(slot, batch, channel, timeout))
-                .doFinally(signal -> slot.close());
+                .flatMap(batch -> turn.await().then(Mono.defer(() -> send(slot, batch, turn, channel, timeout))))
+                .doFinally(signal -> {
+                    turn.done();
+                    slot.close();
+                });
     }
 
-    private static Mono<WriteOutcome> send(Slot<?> slot, WriteBatch batch, RedisChannel channel, Duration timeout) {
+    private static Mono<WriteOutcome> send(Slot<?> slot, WriteBatch batch, SendOrder.Turn turn, RedisChannel channel,
+            Duration timeout) {
         if (batch.units() == 0) {
             return Mono.just(WriteReplies.withoutCommands(batch));
         }
@@ -76,7 +83,9 @@ public final class WritePipeline {
             if (commands == null) {
                 return Mono.empty();
             }
-            return channel.send(commands, replies)
+            Mono<Void> sent = channel.send(commands, replies);
+            turn.done();
+            return sent
                     .timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + batch.units()
                             + " key writes", timeout)))
                     .then(Mono.fromCallable(replies::outcome));

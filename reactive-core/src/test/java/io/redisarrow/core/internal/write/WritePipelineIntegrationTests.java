@@ -237,6 +237,45 @@ class WritePipelineIntegrationTests {
     }
 
     @Test
+    void batchesEncodedInParallelReachTheServerInInputOrder() {
+        byte[] list = (prefix + "list").getBytes(StandardCharsets.UTF_8);
+        WriteEncoder<Item> slowAndUneven = new WriteEncoder<>() {
+            @Override
+            public WriteBatch encode(Item item) {
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(8));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                WriteBatch batch = new WriteBatch(1, 1, 64);
+                tracker.buffers.add(batch.commands());
+                String element = Integer.toString(item.index);
+                batch.commands().writeCharSequence("*3\r\n$5\r\nRPUSH\r\n$" + list.length + "\r\n", StandardCharsets.UTF_8);
+                batch.commands().writeBytes(list);
+                batch.commands().writeCharSequence("\r\n$" + element.length() + "\r\n" + element + "\r\n",
+                        StandardCharsets.UTF_8);
+                batch.unit(WriteReply.APPLIED, 0, list, 0, list.length, 1);
+                return batch;
+            }
+
+            @Override
+            public void close(Item item) {
+                item.closes.incrementAndGet();
+            }
+
+            @Override
+            public Class<Item> type() {
+                return Item.class;
+            }
+        };
+        session.write(tracker.items(200, 1), slowAndUneven, new WriteRequest(8, Schedulers.parallel(), Set.of(), null))
+                .blockLast();
+        assertThat(redis.lrange(prefix + "list", 0, -1))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 200).mapToObj(Integer::toString).toList());
+        tracker.assertEverythingReleased();
+    }
+
+    @Test
     void aBatchWithoutCommandsNeedsNoRoundTrip() {
         WriteEncoder<Item> empty = new WriteEncoder<>() {
             @Override
