@@ -529,6 +529,33 @@ public final class RedisArrow implements AutoCloseable {
         return writes().run(batches, write, BatchEncoder.hashes(Writes.spec(write)), null);
     }
 
+    /**
+     * Writes record batches as JSON documents: one document per row, its key from the key column
+     * or template, its top-level members from the other columns, each written as JSON that a
+     * {@link #scanJson(JsonScan)} with the same schema reads back to the same values (nested
+     * Struct, List and Map columns included). Each key's write is atomic under every
+     * {@link WriteMode}, TTL included (see {@link JsonWrite} for the commands and the JSON forms).
+     * One {@link WriteResult} per input batch, in input order. Needs the JSON module.
+     *
+     * <p><b>Ownership, backpressure, cancellation:</b> as {@link #writeHashes}.
+     *
+     * <p><b>Errors:</b> those of {@link #writeHashes}, and: {@link UnsupportedArrowTypeException}
+     * for a column holding Binary (at any depth), which JSON cannot hold;
+     * {@link IllegalArgumentException} for a MERGE of a member name holding {@code /} or
+     * {@code ~}; a {@link io.redisarrow.core.RedisArrowException} saying what to load when the
+     * server lacks the JSON module, before anything is written. A key holding another type fails
+     * under MERGE ({@code WRONGTYPE}, no TTL set), is replaced under REPLACE, and is skipped under
+     * SKIP_EXISTING.
+     *
+     * @param batches the batches, of any schema holding the key (or template) columns
+     * @param write the key, mode, TTL and columns
+     * @return a cold publisher of one result per batch; each subscription runs its own write
+     */
+    public Flux<WriteResult> writeJson(Publisher<RecordBatch> batches, JsonWrite write) {
+        Objects.requireNonNull(write, "write must not be null");
+        return writes().run(batches, write, BatchEncoder.json(Writes.spec(write)), "JSON.SET");
+    }
+
     private Writes writes() {
         return new Writes(session, decodeScheduler);
     }
