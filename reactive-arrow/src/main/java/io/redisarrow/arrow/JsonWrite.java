@@ -16,9 +16,9 @@ package io.redisarrow.arrow;
  *       is absent, then {@code JSON.SET key $["member"] value} for each non-null cell (the member
  *       replaced whole), then {@code PEXPIRE} (or {@code PERSIST} for a null TTL) when the write
  *       sets TTLs</td></tr>
- *   <tr><td>{@link WriteMode#SKIP_EXISTING}</td><td>{@code JSON.SET key $ doc NX}</td><td>a script:
- *       {@code EXISTS}, then {@code JSON.SET key $ doc} and {@code PEXPIRE} when the key was
- *       absent</td></tr>
+ *   <tr><td>{@link WriteMode#SKIP_EXISTING}</td><td colspan="2">a script: {@code EXISTS}, then
+ *       {@code JSON.SET key $ doc} and {@code PEXPIRE} when the key was absent (a key of any type
+ *       is skipped, where {@code JSON.SET ... NX} would fail on a key of another type)</td></tr>
  * </table>
  *
  * <p>Values are written as JSON that a {@link RedisArrow#scanJson(JsonScan)} with the same schema

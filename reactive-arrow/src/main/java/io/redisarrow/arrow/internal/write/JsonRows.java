@@ -22,8 +22,9 @@ import java.util.Set;
  * Encodes a batch as JSON documents, one unit per row, each row one object of its non-null cells
  * (see {@link JsonEncoders}): a transaction of {@code DEL}, {@code JSON.SET key $ doc} and
  * {@code PEXPIRE} for REPLACE; the {@link WriteScript#JSON_MERGE} script for MERGE, setting each
- * non-null cell's member whole ({@code $["name"]}); for SKIP_EXISTING {@code JSON.SET key $ doc NX},
- * or with a TTL the {@link WriteScript#APPLY} script (so the TTL is set only on a key it created).
+ * non-null cell's member whole ({@code $["name"]}); the {@link WriteScript#APPLY} script for
+ * SKIP_EXISTING, which skips a key of any type (the module's own {@code JSON.SET ... NX} fails with
+ * {@code WRONGTYPE} on a key of another type instead) and sets a TTL only on a key it created.
  */
 final class JsonRows implements RowsEncoder {
 
@@ -60,7 +61,7 @@ final class JsonRows implements RowsEncoder {
     public Set<WriteScript> scripts(boolean withTtl) {
         return switch (mode) {
             case MERGE -> Set.of(WriteScript.JSON_MERGE);
-            case SKIP_EXISTING -> withTtl ? Set.of(WriteScript.APPLY) : Set.of();
+            case SKIP_EXISTING -> Set.of(WriteScript.APPLY);
             case REPLACE -> Set.of();
         };
     }
@@ -138,7 +139,7 @@ final class JsonRows implements RowsEncoder {
             if (mode == WriteMode.REPLACE) {
                 out.writeBytes(Commands.MULTI);
                 Commands.del(out, key);
-                jsonSet(out, key, document, false);
+                jsonSet(out, key, document);
                 int queued = 2;
                 if (ttl > 0) {
                     Commands.pexpire(out, key, ttl);
@@ -146,29 +147,23 @@ final class JsonRows implements RowsEncoder {
                 }
                 out.writeBytes(Commands.EXEC);
                 batch.unit(WriteReply.TRANSACTION, queued, key.bytes(), 0, key.length(), 1);
-            } else if (ttl > 0) {
-                Commands.scriptHead(out, WriteScript.APPLY, 3, key, true, ttl);
+            } else {
+                Commands.scriptHead(out, WriteScript.APPLY, 3, key, true, ttl > 0 ? ttl : RowTtls.UNSET);
                 out.writeBytes(Commands.JSON_SET);
                 out.writeBytes(Commands.ROOT);
                 Resp.writeBulk(out, document.bytes(), document.offset(), document.length());
                 batch.unit(WriteReply.ZERO_SKIPS, 0, key.bytes(), 0, key.length(), 1);
-            } else {
-                jsonSet(out, key, document, true);
-                batch.unit(WriteReply.NIL_SKIPS, 0, key.bytes(), 0, key.length(), 1);
             }
         }
     }
 
-    /** Appends {@code JSON.SET key $ document [NX]}. */
-    private static void jsonSet(ByteBuf out, KeyBytes key, Text document, boolean onlyIfAbsent) {
-        Resp.writeArrayHeader(out, onlyIfAbsent ? 5 : 4);
+    /** Appends {@code JSON.SET key $ document}. */
+    private static void jsonSet(ByteBuf out, KeyBytes key, Text document) {
+        Resp.writeArrayHeader(out, 4);
         out.writeBytes(Commands.JSON_SET);
         Commands.key(out, key);
         out.writeBytes(Commands.ROOT);
         Resp.writeBulk(out, document.bytes(), document.offset(), document.length());
-        if (onlyIfAbsent) {
-            out.writeBytes(Commands.NX);
-        }
     }
 
     /** @return {@code $["name"]} as a bulk string, the name a JSON string literal */
