@@ -492,9 +492,10 @@ public final class RedisArrow implements AutoCloseable {
     /**
      * Writes record batches as hashes: one hash per row, its key from the key column or template,
      * its fields from the other columns, each written as the text that a scan with the same schema
-     * reads back to the same value. Each key's write is atomic under every {@link WriteMode}, TTL
-     * included (see {@link HashWrite} for the commands). One {@link WriteResult} per input batch,
-     * in input order.
+     * reads back to the same value; a Struct, List or Map column as its JSON text (the forms of
+     * {@link JsonWrite}), which a scan reads back with {@link HashScan.Builder#json(String...)}.
+     * Each key's write is atomic under every {@link WriteMode}, TTL included (see {@link HashWrite}
+     * for the commands). One {@link WriteResult} per input batch, in input order.
      *
      * <p><b>Ownership:</b> the write owns every batch the publisher emits to it and closes it
      * exactly once: right after encoding it (before its round trip), or on cancel or error if it
@@ -514,7 +515,7 @@ public final class RedisArrow implements AutoCloseable {
      * column, a missing TTL column or one that is not an integer type, two columns written under
      * one name, a batch with no column to write, a row whose key is null or empty, or a TTL that is
      * neither positive nor -1 or null; {@link UnsupportedArrowTypeException} for a column type with
-     * no text form. Keys the server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
+     * no text form (a Binary inside a nested column, which JSON cannot hold, included). Keys the server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
      * {@link WriteResult#failures()} and, under {@link WriteErrorPolicy#FAIL} (the default), a
      * {@link WriteFailedException} after the results before it; the batch's other keys are
      * written either way. Connection failures and timeouts as for
