@@ -492,9 +492,10 @@ public final class RedisArrow implements AutoCloseable {
     /**
      * Writes record batches as hashes: one hash per row, its key from the key column or template,
      * its fields from the other columns, each written as the text that a scan with the same schema
-     * reads back to the same value. Each key's write is atomic under every {@link WriteMode}, TTL
-     * included (see {@link HashWrite} for the commands). One {@link WriteResult} per input batch,
-     * in input order.
+     * reads back to the same value; a Struct, List or Map column as its JSON text (the forms of
+     * {@link JsonWrite}), which a scan reads back with {@link HashScan.Builder#json(String...)}.
+     * Each key's write is atomic under every {@link WriteMode}, TTL included (see {@link HashWrite}
+     * for the commands). One {@link WriteResult} per input batch, in input order.
      *
      * <p><b>Ownership:</b> the write owns every batch the publisher emits to it and closes it
      * exactly once: right after encoding it (before its round trip), or on cancel or error if it
@@ -514,7 +515,7 @@ public final class RedisArrow implements AutoCloseable {
      * column, a missing TTL column or one that is not an integer type, two columns written under
      * one name, a batch with no column to write, a row whose key is null or empty, or a TTL that is
      * neither positive nor -1 or null; {@link UnsupportedArrowTypeException} for a column type with
-     * no text form. Keys the server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
+     * no text form (a Binary inside a nested column, which JSON cannot hold, included). Keys the server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
      * {@link WriteResult#failures()} and, under {@link WriteErrorPolicy#FAIL} (the default), a
      * {@link WriteFailedException} after the results before it; the batch's other keys are
      * written either way. Connection failures and timeouts as for
@@ -527,6 +528,33 @@ public final class RedisArrow implements AutoCloseable {
     public Flux<WriteResult> writeHashes(Publisher<RecordBatch> batches, HashWrite write) {
         Objects.requireNonNull(write, "write must not be null");
         return writes().run(batches, write, BatchEncoder.hashes(Writes.spec(write)), null);
+    }
+
+    /**
+     * Writes record batches as JSON documents: one document per row, its key from the key column
+     * or template, its top-level members from the other columns, each written as JSON that a
+     * {@link #scanJson(JsonScan)} with the same schema reads back to the same values (nested
+     * Struct, List and Map columns included). Each key's write is atomic under every
+     * {@link WriteMode}, TTL included (see {@link JsonWrite} for the commands and the JSON forms).
+     * One {@link WriteResult} per input batch, in input order. Needs the JSON module.
+     *
+     * <p><b>Ownership, backpressure, cancellation:</b> as {@link #writeHashes}.
+     *
+     * <p><b>Errors:</b> those of {@link #writeHashes}, and: {@link UnsupportedArrowTypeException}
+     * for a column holding Binary (at any depth), which JSON cannot hold;
+     * {@link IllegalArgumentException} for a MERGE of a member name holding {@code /} or
+     * {@code ~}; a {@link io.redisarrow.core.RedisArrowException} saying what to load when the
+     * server lacks the JSON module, before anything is written. A key holding another type fails
+     * under MERGE ({@code WRONGTYPE}, no TTL set), is replaced under REPLACE, and is skipped under
+     * SKIP_EXISTING.
+     *
+     * @param batches the batches, of any schema holding the key (or template) columns
+     * @param write the key, mode, TTL and columns
+     * @return a cold publisher of one result per batch; each subscription runs its own write
+     */
+    public Flux<WriteResult> writeJson(Publisher<RecordBatch> batches, JsonWrite write) {
+        Objects.requireNonNull(write, "write must not be null");
+        return writes().run(batches, write, BatchEncoder.json(Writes.spec(write)), "JSON.SET");
     }
 
     private Writes writes() {

@@ -1,14 +1,11 @@
 package io.redisarrow.arrow.internal.write;
 
 import io.redisarrow.arrow.RecordBatch;
-import io.redisarrow.arrow.internal.encode.Encoders;
-import io.redisarrow.arrow.internal.encode.ValueEncoder;
+import io.redisarrow.arrow.internal.encode.JsonEncoders;
 import io.redisarrow.core.WriteBatch;
 import io.redisarrow.core.WriteEncoder;
 import io.redisarrow.core.WriteScript;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -42,9 +39,21 @@ public final class BatchEncoder implements WriteEncoder<RecordBatch> {
      * @return the encoder of hash writes: one hash per row, a field per value column
      */
     public static BatchEncoder hashes(WriteSpec spec) {
-        ValueEncoders values = new ScalarValues();
+        ValueEncoders values = new HashFieldValues();
         return new BatchEncoder(spec, new HashRows(spec.mode(), values),
                 schema -> WriteLayout.fields(schema, spec, values::check, "field"));
+    }
+
+    /**
+     * @param spec the write's options
+     * @return the encoder of JSON writes: one document per row, a member per value column
+     */
+    public static BatchEncoder json(WriteSpec spec) {
+        return new BatchEncoder(spec, new JsonRows(spec.mode()), schema -> {
+            WriteLayout layout = WriteLayout.fields(schema, spec, JsonEncoders::checkSupported, "member");
+            JsonRows.checkMemberNames(layout, spec.mode());
+            return layout;
+        });
     }
 
     /** @return the scripts this write's commands call */
@@ -75,19 +84,5 @@ public final class BatchEncoder implements WriteEncoder<RecordBatch> {
     @Override
     public Class<RecordBatch> type() {
         return RecordBatch.class;
-    }
-
-    /** Scalar columns, as the text a scan with the same schema reads back. */
-    private static final class ScalarValues implements ValueEncoders {
-
-        @Override
-        public void check(Field field) {
-            Encoders.checkSupported(field);
-        }
-
-        @Override
-        public ValueEncoder create(FieldVector vector) {
-            return Encoders.create(vector);
-        }
     }
 }

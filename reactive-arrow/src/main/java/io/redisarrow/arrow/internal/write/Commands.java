@@ -26,6 +26,10 @@ final class Commands {
 
     static final byte[] SET = bulk("SET");
 
+    static final byte[] JSON_SET = bulk("JSON.SET");
+
+    static final byte[] ROOT = bulk("$");
+
     static final byte[] NX = bulk("NX");
 
     static final byte[] PX = bulk("PX");
