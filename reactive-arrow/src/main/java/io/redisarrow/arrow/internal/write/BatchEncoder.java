@@ -114,10 +114,11 @@ public final class BatchEncoder implements WriteEncoder<RecordBatch> {
             case FloatingPoint -> ((ArrowType.FloatingPoint) type).getPrecision() != FloatingPointPrecision.HALF;
             default -> false;
         };
-        if (!numeric || !Encoders.supports(type)) {
+        if (!numeric) {
             throw new IllegalArgumentException("scoreColumn '" + field.getName() + "' is " + type
                     + "; a score column must be an integer, floating-point (single or double) or decimal type");
         }
+        Encoders.checkSupported(field);
     }
 
     /** @return the scripts this write's commands call */
