@@ -26,6 +26,11 @@ package io.redisarrow.arrow;
  * batch, so the rows of a key must all be in one batch: a later batch's rows for the same key
  * replace the earlier ones. With a TTL column, a key takes the TTL of its last row that has an
  * element.
+ *
+ * <p>Batches are applied in input order only with {@link #parallel()} 1: with more, they are
+ * encoded, and so sent, concurrently, and the elements of a key spread over several batches may
+ * be appended in another batch order (results still come in input order). Use
+ * {@code parallel(1)} when a list's elements span batches and their order matters.
  */
 public final class ListWrite extends WriteOptions {
 

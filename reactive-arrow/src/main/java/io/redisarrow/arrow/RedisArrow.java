@@ -610,9 +610,10 @@ public final class RedisArrow implements AutoCloseable {
      * order they first appear, elements in row order ({@code RPUSH}). Under
      * {@link WriteMode#REPLACE} a list holds exactly its key's elements in the batch, so a key's
      * rows belong in one batch. A row whose element is null is skipped; with a TTL column a key
-     * takes the TTL of its last row with an element. See {@link ListWrite} for the commands of each
-     * mode. One {@link WriteResult} per input batch, in input order; a key the server refuses
-     * counts all its rows of the batch as failed.
+     * takes the TTL of its last row with an element; batches are applied in input order only with
+     * {@link ListWrite#parallel()} 1. See {@link ListWrite} for the commands of each mode. One
+     * {@link WriteResult} per input batch, in input order; a key the server refuses counts all its
+     * rows of the batch as failed.
      *
      * <p><b>Ownership, backpressure, cancellation:</b> as for {@link #writeStrings}.
      *

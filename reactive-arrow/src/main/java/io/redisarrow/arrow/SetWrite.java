@@ -25,6 +25,10 @@ package io.redisarrow.arrow;
  * batch, so the rows of a key must all be in one batch: a later batch's rows for the same key
  * replace the earlier ones. With a TTL column, a key takes the TTL of its last row that has a
  * member.
+ *
+ * <p>Batches are applied in input order only with {@link #parallel()} 1: with more, they are
+ * encoded, and so sent, concurrently, and the rows of a key spread over several batches may reach
+ * the server in another batch order (results still come in input order).
  */
 public final class SetWrite extends WriteOptions {
 

@@ -26,6 +26,10 @@ package io.redisarrow.arrow;
  * with a null value leaves the value as it is and only sets the TTL: on a key of another type it
  * fails with {@code WRONGTYPE} (nothing changes), on a missing key it changes nothing and is counted
  * written.
+ *
+ * <p>Batches are applied in input order only with {@link #parallel()} 1: with more, they are
+ * encoded, and so sent, concurrently, and when a key has rows in several batches any of them may
+ * be applied last (results still come in input order).
  */
 public final class StringWrite extends WriteOptions {
 

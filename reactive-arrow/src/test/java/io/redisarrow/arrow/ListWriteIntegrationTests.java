@@ -74,6 +74,22 @@ class ListWriteIntegrationTests extends ScanTestSupport {
     }
 
     @Test
+    void withOneBatchInFlightBatchesAppendInInputOrder() {
+        List<RecordBatch> batches = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            batches.add(batch(new Object[] { prefix + "a", b + "-0", null },
+                    new Object[] { prefix + "a", b + "-1", null }));
+            expected.add(b + "-0");
+            expected.add(b + "-1");
+        }
+        List<WriteResult> results = redis.writeLists(Flux.fromIterable(batches), write().parallel(1).build())
+                .collectList().block();
+        assertThat(results).hasSize(20).allSatisfy(r -> assertThat(r.written()).isEqualTo(2));
+        assertThat(range(prefix + "a")).isEqualTo(expected);
+    }
+
+    @Test
     void mergeTtls() {
         rpush(prefix + "a", "old");
         commands().expire(bytes(prefix + "a"), 1000);
@@ -99,8 +115,10 @@ class ListWriteIntegrationTests extends ScanTestSupport {
                 new Object[] { prefix + "a", "3", null },
                 new Object[] { prefix + "h", "x", null },
                 new Object[] { prefix + "a", "1", null },
-                new Object[] { prefix + "a", "2", null }));
+                new Object[] { prefix + "a", "2", null },
+                new Object[] { prefix + "new", "n", null }));
         assertThat(range(prefix + "a")).containsExactly("3", "1", "2");
+        assertThat(range(prefix + "new")).containsExactly("n");
         assertThat(pttl(prefix + "a")).isEqualTo(-1);
         assertThat(range(prefix + "h")).containsExactly("x");
         write(write().mode(WriteMode.REPLACE).ttl(Duration.ofSeconds(70)).build(),

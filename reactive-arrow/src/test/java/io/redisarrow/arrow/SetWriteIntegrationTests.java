@@ -132,7 +132,7 @@ class SetWriteIntegrationTests extends ScanTestSupport {
 
     @Test
     void replaceAcrossBatchesKeepsOnlyTheLastBatchsRowsOfAKey() {
-        List<WriteResult> results = write(write().mode(WriteMode.REPLACE).build(),
+        List<WriteResult> results = write(write().mode(WriteMode.REPLACE).parallel(1).build(),
                 batch(new Object[] { prefix + "a", "1", null }, new Object[] { prefix + "a", "2", null }),
                 batch(new Object[] { prefix + "a", "3", null }));
         assertThat(results).hasSize(2);

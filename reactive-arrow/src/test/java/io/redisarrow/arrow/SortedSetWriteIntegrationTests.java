@@ -126,9 +126,10 @@ class SortedSetWriteIntegrationTests extends ScanTestSupport {
         commands().set(bytes(prefix + "s"), bytes("string"));
         commands().set(bytes(prefix + "t"), bytes("string"));
         WriteResult replaced = write(write().mode(WriteMode.REPLACE).build(),
-                batch(new Object[] { prefix + "s", "m", 1.0, null }));
-        assertThat(replaced.written()).isEqualTo(1);
+                batch(new Object[] { prefix + "s", "m", 1.0, null }, new Object[] { prefix + "new", "n", 2.0, null }));
+        assertThat(replaced.written()).isEqualTo(2);
         assertThat(zrange(prefix + "s")).containsExactly(entry("m", 1.0));
+        assertThat(zrange(prefix + "new")).containsExactly(entry("n", 2.0));
         WriteResult skipped = write(write().mode(WriteMode.SKIP_EXISTING).build(),
                 batch(new Object[] { prefix + "t", "m", 1.0, null }));
         assertThat(skipped.skipped()).isEqualTo(1);
