@@ -557,6 +557,152 @@ public final class RedisArrow implements AutoCloseable {
         return writes().run(batches, write, BatchEncoder.json(Writes.spec(write)), "JSON.SET");
     }
 
+    /**
+     * Writes record batches as strings: one string per row, its key from the key column or
+     * template, its value the cell of the value column, written as the text that a hash field
+     * would hold (a Binary cell's bytes as they are). Each key's write is atomic, TTL included; see
+     * {@link StringWrite} for the commands of each mode and what a null value does. One
+     * {@link WriteResult} per input batch, in input order.
+     *
+     * <p><b>Ownership:</b> the write owns every batch the publisher emits to it and closes it
+     * exactly once: right after encoding it (before its round trip), or on cancel or error if it
+     * was never encoded. Batches the publisher never emits stay the caller's.
+     *
+     * <p><b>Backpressure:</b> at most {@link StringWrite#parallel()} batches are requested ahead of
+     * the results taken, as for {@link #writeHashes}. Encoding runs on the {@code decodeOn}
+     * scheduler, never on an I/O thread; each batch's commands go out with one write and one flush
+     * on the write's own connection.
+     *
+     * <p><b>Cancellation:</b> stops requesting batches, closes those held and the connection.
+     * Commands already sent may still be applied by the server; their replies are not read.
+     *
+     * <p><b>Errors:</b> before anything of the batch is written, {@link IllegalArgumentException}
+     * for a missing value column, a missing key column or one that is not Utf8 or Binary, a
+     * template naming a missing column, a missing TTL column or one that is not an integer type, a
+     * row whose key is null or empty, or a TTL that is neither positive nor -1 or null;
+     * {@link UnsupportedArrowTypeException} for a value column type with no text form. Keys the
+     * server refuses ({@code OOM}, or {@code WRONGTYPE} for a MERGE row with a null value and a
+     * TTL on a key of another type) are {@link WriteResult#failures()} and, under
+     * {@link WriteErrorPolicy#FAIL} (the default), a {@link WriteFailedException} after the
+     * results before it; the batch's other keys are written either way. Connection failures and
+     * timeouts as for {@link #scanHashes(HashScan)}; an error of the publisher ends the write with
+     * it.
+     *
+     * @param batches the batches, of any schema holding the key (or template) and value columns
+     * @param write the key, value column, mode and TTL
+     * @return a cold publisher of one result per batch; each subscription runs its own write
+     */
+    public Flux<WriteResult> writeStrings(Publisher<RecordBatch> batches, StringWrite write) {
+        Objects.requireNonNull(write, "write must not be null");
+        return writes().run(batches, write, BatchEncoder.strings(Writes.spec(write), write.valueColumn()), null);
+    }
+
+    /**
+     * Writes record batches as sets: each row adds one member to the set at its key, its key from
+     * the key column or template, its member the cell of the member column, written as the text
+     * that a hash field would hold (a Binary cell's bytes as they are). The rows of one key within
+     * a batch are grouped into one atomic write of that key (TTL included), keys in the order they
+     * first appear. Under {@link WriteMode#REPLACE} a set holds exactly its key's members in the
+     * batch, so a key's rows belong in one batch. A row whose member is null is skipped; with a TTL
+     * column a key takes the TTL of its last row with a member. See {@link SetWrite} for the
+     * commands of each mode. One {@link WriteResult} per input batch, in input order; a key the
+     * server refuses counts all its rows of the batch as failed.
+     *
+     * <p><b>Ownership, backpressure, cancellation:</b> as for {@link #writeStrings}.
+     *
+     * <p><b>Errors:</b> before anything of the batch is written, {@link IllegalArgumentException}
+     * for a missing member column, a missing key column or one that is not Utf8 or Binary, a
+     * template naming a missing column, a missing TTL column or one that is not an integer type, a
+     * row whose key is null or empty, or a TTL that is neither positive nor -1 or null;
+     * {@link UnsupportedArrowTypeException} for a member column type with no text form. Keys the
+     * server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
+     * {@link WriteResult#failures()} and, under {@link WriteErrorPolicy#FAIL} (the default), a
+     * {@link WriteFailedException} after the results before it; the batch's other keys are
+     * written either way. Connection failures and timeouts as for {@link #scanHashes(HashScan)};
+     * an error of the publisher ends the write with it.
+     *
+     * @param batches the batches, of any schema holding the key (or template) and member columns
+     * @param write the key, member column, mode and TTL
+     * @return a cold publisher of one result per batch; each subscription runs its own write
+     */
+    public Flux<WriteResult> writeSets(Publisher<RecordBatch> batches, SetWrite write) {
+        Objects.requireNonNull(write, "write must not be null");
+        return writes().run(batches, write, BatchEncoder.sets(Writes.spec(write), write.memberColumn()), null);
+    }
+
+    /**
+     * Writes record batches as lists: each row appends one element to the list at its key, its key
+     * from the key column or template, its element the cell of the element column, written as the
+     * text that a hash field would hold (a Binary cell's bytes as they are). The rows of one key
+     * within a batch are grouped into one atomic write of that key (TTL included), keys in the
+     * order they first appear, elements in row order ({@code RPUSH}). Under
+     * {@link WriteMode#REPLACE} a list holds exactly its key's elements in the batch, so a key's
+     * rows belong in one batch. A row whose element is null is skipped; with a TTL column a key
+     * takes the TTL of its last row with an element; batches are applied in input order, so a list's
+     * elements keep their order across batches. See {@link ListWrite} for the commands of each mode. One
+     * {@link WriteResult} per input batch, in input order; a key the server refuses counts all its
+     * rows of the batch as failed.
+     *
+     * <p><b>Ownership, backpressure, cancellation:</b> as for {@link #writeStrings}.
+     *
+     * <p><b>Errors:</b> before anything of the batch is written, {@link IllegalArgumentException}
+     * for a missing element column, a missing key column or one that is not Utf8 or Binary, a
+     * template naming a missing column, a missing TTL column or one that is not an integer type, a
+     * row whose key is null or empty, or a TTL that is neither positive nor -1 or null;
+     * {@link UnsupportedArrowTypeException} for an element column type with no text form. Keys the
+     * server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
+     * {@link WriteResult#failures()} and, under {@link WriteErrorPolicy#FAIL} (the default), a
+     * {@link WriteFailedException} after the results before it; the batch's other keys are
+     * written either way. Connection failures and timeouts as for {@link #scanHashes(HashScan)};
+     * an error of the publisher ends the write with it.
+     *
+     * @param batches the batches, of any schema holding the key (or template) and element columns
+     * @param write the key, element column, mode and TTL
+     * @return a cold publisher of one result per batch; each subscription runs its own write
+     */
+    public Flux<WriteResult> writeLists(Publisher<RecordBatch> batches, ListWrite write) {
+        Objects.requireNonNull(write, "write must not be null");
+        return writes().run(batches, write, BatchEncoder.lists(Writes.spec(write), write.elementColumn()), null);
+    }
+
+    /**
+     * Writes record batches as sorted sets: each row adds one member with its score to the sorted
+     * set at its key, its key from the key column or template, its member the cell of the member
+     * column (written as the text that a hash field would hold; a Binary cell's bytes as they are),
+     * its score the cell of the score column (an integer, floating-point or decimal type). The
+     * rows of one key within a batch are grouped into one atomic write of that key (TTL included),
+     * keys in the order they first appear; a member that appears twice gets its last row's score.
+     * Under {@link WriteMode#REPLACE} a sorted set holds exactly its key's members in the batch, so
+     * a key's rows belong in one batch. A row whose member is null is skipped; with a TTL column a
+     * key takes the TTL of its last row with a member. See {@link SortedSetWrite} for the commands
+     * of each mode. One {@link WriteResult} per input batch, in input order; a key the server
+     * refuses counts all its rows of the batch as failed.
+     *
+     * <p><b>Ownership, backpressure, cancellation:</b> as for {@link #writeStrings}.
+     *
+     * <p><b>Errors:</b> before anything of the batch is written, {@link IllegalArgumentException}
+     * for a missing member or score column, a score column that is not numeric, a row with a
+     * member and a null or NaN score, a missing key column or one that is not Utf8 or Binary, a
+     * template naming a missing column, a missing TTL column or one that is not an integer type, a
+     * row whose key is null or empty, or a TTL that is neither positive nor -1 or null;
+     * {@link UnsupportedArrowTypeException} for a member column type with no text form. Keys the
+     * server refuses ({@code WRONGTYPE}, {@code OOM}, a script error) are
+     * {@link WriteResult#failures()} and, under {@link WriteErrorPolicy#FAIL} (the default), a
+     * {@link WriteFailedException} after the results before it; the batch's other keys are
+     * written either way. Connection failures and timeouts as for {@link #scanHashes(HashScan)};
+     * an error of the publisher ends the write with it.
+     *
+     * @param batches the batches, of any schema holding the key (or template), member and score
+     *        columns
+     * @param write the key, member and score columns, mode and TTL
+     * @return a cold publisher of one result per batch; each subscription runs its own write
+     */
+    public Flux<WriteResult> writeSortedSets(Publisher<RecordBatch> batches, SortedSetWrite write) {
+        Objects.requireNonNull(write, "write must not be null");
+        return writes().run(batches, write,
+                BatchEncoder.sortedSets(Writes.spec(write), write.memberColumn(), write.scoreColumn()), null);
+    }
+
     private Writes writes() {
         return new Writes(session, decodeScheduler);
     }

@@ -30,6 +30,12 @@ final class Commands {
 
     static final byte[] ROOT = bulk("$");
 
+    static final byte[] SADD = bulk("SADD");
+
+    static final byte[] RPUSH = bulk("RPUSH");
+
+    static final byte[] ZADD = bulk("ZADD");
+
     static final byte[] NX = bulk("NX");
 
     static final byte[] PX = bulk("PX");

@@ -7,11 +7,11 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * Hash field values: a scalar column as the text a scan with the same schema reads back; a
- * Struct, List or Map column as its JSON text, which a scan reads back with the {@code json}
- * option.
+ * Values stored as text (hash fields, strings): a scalar column as the text a scan with the same
+ * schema reads back; a Struct, List or Map column as its JSON text, which a scan reads back with
+ * the {@code json} option.
  */
-final class HashFieldValues implements ValueEncoders {
+final class ValueTexts implements ValueEncoders {
 
     @Override
     public void check(Field field) {
