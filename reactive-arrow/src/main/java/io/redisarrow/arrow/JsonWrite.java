@@ -13,7 +13,7 @@ package io.redisarrow.arrow;
  *   <tr><td>{@link WriteMode#REPLACE}</td><td>{@code MULTI}, {@code DEL}, {@code JSON.SET key $ doc},
  *       {@code EXEC}</td><td>the same with {@code PEXPIRE} before {@code EXEC}</td></tr>
  *   <tr><td>{@link WriteMode#MERGE}</td><td colspan="2">a script: creates {@code {}} when the key
- *       is absent, then {@code JSON.SET key $["member"] value} for each non-null cell (the member
+ *       is absent and the row has a value, then {@code JSON.SET key $["member"] value} for each non-null cell (the member
  *       replaced whole), then {@code PEXPIRE} (or {@code PERSIST} for a null TTL) when the write
  *       sets TTLs</td></tr>
  *   <tr><td>{@link WriteMode#SKIP_EXISTING}</td><td colspan="2">a script: {@code EXISTS}, then
@@ -32,8 +32,7 @@ package io.redisarrow.arrow;
  * <p>Null cells: {@link WriteMode#REPLACE} and {@link WriteMode#SKIP_EXISTING} leave the member
  * out of the document; {@link WriteMode#MERGE} leaves the stored member as it is. A row whose
  * cells are all null writes the document {@code {}} under REPLACE and SKIP_EXISTING, and nothing
- * under MERGE (unless the write sets TTLs: then the script runs, creating {@code {}} for an absent
- * key and setting its TTL). MERGE refuses member names holding {@code /} or {@code ~}, which
+ * under MERGE but the TTL, when the write sets one (an absent key stays absent). MERGE refuses member names holding {@code /} or {@code ~}, which
  * valkey-json reads in a path as a JSON Pointer.
  */
 public final class JsonWrite extends FieldWriteOptions {

@@ -161,6 +161,8 @@ class JsonWriteIntegrationTests extends ScanTestSupport {
         write(JsonWrite.builder().ttl(Duration.ofSeconds(500)).build(), batch(Map.of(prefix + "a", "{\"age\":31}")));
         assertThat(jsonGet(prefix + "a")).contains("\"age\":31").contains("\"other\":\"kept\"");
         assertThat(commands().pttl(bytes(prefix + "a"))).isBetween(490_000L, 500_000L);
+        write(JsonWrite.builder().ttl(Duration.ofSeconds(500)).build(), batch(Map.of(prefix + "d", "{}")));
+        assertThat(commands().exists(bytes(prefix + "d"))).as("an all-null row with a TTL creates nothing").isZero();
     }
 
     @Test

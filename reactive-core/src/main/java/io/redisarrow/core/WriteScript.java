@@ -38,14 +38,14 @@ public enum WriteScript {
 
     /**
      * Sets members of a JSON document, creating it as an empty object first when the key is
-     * absent: from {@code ARGV[3]} on, pairs of a JSONPath and a JSON value, each set with
-     * {@code JSON.SET}.
+     * absent and there is a member to set: from {@code ARGV[3]} on, pairs of a JSONPath and a JSON
+     * value, each set with {@code JSON.SET}.
      */
     JSON_MERGE("""
             local key = KEYS[1]
             local exists = redis.call('EXISTS', key) == 1
             if ARGV[1] == 'N' and exists then return 0 end
-            if not exists then redis.call('JSON.SET', key, '$', '{}') end
+            if not exists and #ARGV >= 3 then redis.call('JSON.SET', key, '$', '{}') end
             for i = 3, #ARGV, 2 do
               redis.call('JSON.SET', key, ARGV[i], ARGV[i + 1])
             end
