@@ -15,7 +15,8 @@ public enum WriteMode {
     /**
      * The row's non-null values are set and everything else the key holds stays; the TTL is set
      * when the write sets one (a null in a TTL column removes it), and kept otherwise. A key of
-     * another type is not touched: it fails with {@code WRONGTYPE}.
+     * another type is not touched: it fails with {@code WRONGTYPE}; only a string write with a
+     * value replaces it, as {@code SET} does (a string has no other values to keep).
      */
     MERGE,
 
