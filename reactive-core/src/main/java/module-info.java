@@ -14,4 +14,5 @@ module io.redisarrow.core {
 
     exports io.redisarrow.core;
     exports io.redisarrow.core.internal.plan to io.redisarrow.arrow;
+    exports io.redisarrow.core.internal.resp to io.redisarrow.arrow;
 }

@@ -3,8 +3,8 @@ package io.redisarrow.arrow.internal.write;
 import io.netty.buffer.ByteBuf;
 import io.redisarrow.arrow.internal.encode.Resp;
 import io.redisarrow.core.WriteScript;
+import io.redisarrow.core.internal.resp.RespWriter;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * The RESP framing of write commands: command names and fixed arguments encoded once, and the
@@ -65,18 +65,12 @@ final class Commands {
     }
 
     static byte[] bulk(String text) {
-        return bulk(text.getBytes(StandardCharsets.UTF_8));
+        return RespWriter.bulk(text);
     }
 
     /** @return {@code $<length>\r\n<bytes>\r\n} */
     static byte[] bulk(byte[] bytes) {
-        byte[] header = ("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[header.length + bytes.length + 2];
-        System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(bytes, 0, out, header.length, bytes.length);
-        out[out.length - 2] = '\r';
-        out[out.length - 1] = '\n';
-        return out;
+        return RespWriter.bulk(bytes);
     }
 
     private static byte[] array(String command) {

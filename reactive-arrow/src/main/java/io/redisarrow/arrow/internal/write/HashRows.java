@@ -30,8 +30,7 @@ final class HashRows implements RowsEncoder {
 
     @Override
     public Set<WriteScript> scripts(boolean withTtl) {
-        return mode == WriteMode.SKIP_EXISTING || (mode == WriteMode.MERGE && withTtl) ? Set.of(WriteScript.APPLY)
-                : Set.of();
+        return RowsEncoder.applyScriptFor(mode, withTtl);
     }
 
     @Override

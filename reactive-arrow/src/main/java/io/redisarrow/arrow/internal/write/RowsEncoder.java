@@ -1,5 +1,6 @@
 package io.redisarrow.arrow.internal.write;
 
+import io.redisarrow.arrow.WriteMode;
 import io.redisarrow.core.WriteBatch;
 import io.redisarrow.core.WriteScript;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -25,4 +26,17 @@ interface RowsEncoder {
      *         batch is written)
      */
     WriteBatch encode(VectorSchemaRoot root, WriteLayout layout);
+
+    /**
+     * The scripts of a writer whose MERGE sets a TTL through the {@link WriteScript#APPLY} script
+     * (so a failed write sets none) and whose SKIP_EXISTING is that script with its flag.
+     *
+     * @param mode the write mode
+     * @param withTtl whether the write sets TTLs
+     * @return {@code APPLY} when those modes need it
+     */
+    static Set<WriteScript> applyScriptFor(WriteMode mode, boolean withTtl) {
+        return mode == WriteMode.SKIP_EXISTING || (mode == WriteMode.MERGE && withTtl) ? Set.of(WriteScript.APPLY)
+                : Set.of();
+    }
 }

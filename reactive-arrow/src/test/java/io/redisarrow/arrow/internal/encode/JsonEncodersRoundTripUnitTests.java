@@ -64,7 +64,7 @@ class JsonEncodersRoundTripUnitTests extends AllocatorTestSupport {
                 for (int row = 0; row < ROWS; row++) {
                     texts[row] = random.nextInt(8) == 0 ? null : json(g -> writeValue(g, field, random, 0));
                 }
-                written.add(decode(field, texts));
+                written.add(JsonColumns.decoded(allocator, field, texts));
             }
             // each cell alone
             for (int c = 0; c < columns; c++) {
@@ -76,7 +76,7 @@ class JsonEncodersRoundTripUnitTests extends AllocatorTestSupport {
                         texts[row] = new String(text.bytes(), text.offset(), text.length(), StandardCharsets.UTF_8);
                     }
                 }
-                try (FieldVector back = decode(fields.get(c), texts)) {
+                try (FieldVector back = JsonColumns.decoded(allocator, fields.get(c), texts)) {
                     for (int row = 0; row < ROWS; row++) {
                         assertThat(back.getObject(row)).as("seed %d, %s, row %d: %s", seed, fields.get(c), row, texts[row])
                                 .isEqualTo(written.get(c).getObject(row));
@@ -112,24 +112,6 @@ class JsonEncodersRoundTripUnitTests extends AllocatorTestSupport {
         }
     }
 
-    FieldVector decode(Field field, String[] texts) {
-        RawBatch raw = new RawBatch(1, texts.length, false);
-        for (int i = 0; i < texts.length; i++) {
-            int row = raw.startRow(("k" + i).getBytes(StandardCharsets.UTF_8));
-            if (texts[i] != null) {
-                byte[] bytes = texts[i].getBytes(StandardCharsets.UTF_8);
-                raw.copyValue(row, 0, bytes, 0, bytes.length);
-            }
-        }
-        FieldVector vector = field.createVector(allocator);
-        try {
-            JsonTexts.decodeColumn(raw, 0, field, vector, ParseErrorPolicy.FAIL);
-            return vector;
-        } catch (RuntimeException e) {
-            vector.close();
-            throw e;
-        }
-    }
 
     static final ArrowType[] SCALARS = {
             new ArrowType.Int(8, true), new ArrowType.Int(32, true), new ArrowType.Int(64, true),

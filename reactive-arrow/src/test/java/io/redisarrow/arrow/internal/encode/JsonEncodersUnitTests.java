@@ -50,25 +50,6 @@ class JsonEncodersUnitTests extends AllocatorTestSupport {
                 List.of(new Field("key", FieldType.notNullable(UTF8), null), value)));
     }
 
-    /** A vector of {@code field} decoded from one JSON text per row (null: a null cell). */
-    FieldVector decoded(Field field, String... texts) {
-        RawBatch raw = new RawBatch(1, texts.length, false);
-        for (int i = 0; i < texts.length; i++) {
-            int row = raw.startRow(("k" + i).getBytes(StandardCharsets.UTF_8));
-            if (texts[i] != null) {
-                byte[] bytes = texts[i].getBytes(StandardCharsets.UTF_8);
-                raw.copyValue(row, 0, bytes, 0, bytes.length);
-            }
-        }
-        FieldVector vector = field.createVector(allocator);
-        try {
-            JsonTexts.decodeColumn(raw, 0, field, vector, ParseErrorPolicy.FAIL);
-            return vector;
-        } catch (RuntimeException e) {
-            vector.close();
-            throw e;
-        }
-    }
 
     static String text(ValueEncoder encoder, int row) {
         Text text = encoder.text(row);
@@ -77,7 +58,7 @@ class JsonEncodersUnitTests extends AllocatorTestSupport {
 
     /** The texts the encoder makes for each row of {@code field} decoded from {@code texts}; null for null cells. */
     List<String> encode(Field field, String... texts) {
-        try (FieldVector vector = decoded(field, texts)) {
+        try (FieldVector vector = JsonColumns.decoded(allocator, field, texts)) {
             ValueEncoder encoder = JsonEncoders.create(vector);
             List<String> out = new ArrayList<>();
             for (int row = 0; row < texts.length; row++) {
@@ -150,8 +131,8 @@ class JsonEncodersUnitTests extends AllocatorTestSupport {
 
     @Test
     void rowsAreObjectsOfTheirNonNullCellsUnderTheNamesGiven() {
-        try (FieldVector names = decoded(field("name", UTF8), "\"ann\"", null, null);
-             FieldVector tags = decoded(list("tags", field("item", INT64)), "[1]", "[]", null)) {
+        try (FieldVector names = JsonColumns.decoded(allocator, field("name", UTF8), "\"ann\"", null, null);
+             FieldVector tags = JsonColumns.decoded(allocator, list("tags", field("item", INT64)), "[1]", "[]", null)) {
             JsonObjectEncoder objects = JsonEncoders.objects(List.of(names, tags), List.of("who \"1\"", "tags"));
             List<String> out = new ArrayList<>();
             for (int row = 0; row < 3; row++) {
@@ -164,7 +145,7 @@ class JsonEncodersUnitTests extends AllocatorTestSupport {
 
     @Test
     void writeBulkFramesTheText() {
-        try (FieldVector vector = decoded(list("l", field("item", UTF8)), "[\"é\"]")) {
+        try (FieldVector vector = JsonColumns.decoded(allocator, list("l", field("item", UTF8)), "[\"é\"]")) {
             ByteBuf out = Unpooled.buffer();
             try {
                 JsonEncoders.create(vector).writeBulk(0, out);
@@ -177,7 +158,7 @@ class JsonEncodersUnitTests extends AllocatorTestSupport {
 
     @Test
     void nullCellHasNoText() {
-        try (FieldVector vector = decoded(list("l", field("item", UTF8)), (String) null)) {
+        try (FieldVector vector = JsonColumns.decoded(allocator, list("l", field("item", UTF8)), (String) null)) {
             assertThatThrownBy(() -> JsonEncoders.create(vector).text(0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("row 0 of column 'l' is null");
         }
@@ -215,7 +196,7 @@ class JsonEncodersUnitTests extends AllocatorTestSupport {
         String[] rows = new String[500];
         java.util.Arrays.fill(rows, "{\"n\":[1,-22,333],\"d\":-12345.6,\"w\":1234567890123456789.01,\"day\":\"2024-02-29\","
                 + "\"b\":true,\"t\":\"2024-01-01T10:00:00.123456Z\"}");
-        try (FieldVector vector = decoded(struct, rows)) {
+        try (FieldVector vector = JsonColumns.decoded(allocator, struct, rows)) {
             ValueEncoder encoder = JsonEncoders.create(vector);
             ByteBuf out = Unpooled.buffer(rows.length * 256);
             try {

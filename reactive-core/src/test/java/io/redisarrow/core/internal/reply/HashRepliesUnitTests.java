@@ -1,8 +1,7 @@
 package io.redisarrow.core.internal.reply;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.redisarrow.core.RawBatch;
+import io.redisarrow.core.internal.resp.RespFeed;
 import io.redisarrow.core.internal.resp.RespReader;
 import org.junit.jupiter.api.Test;
 
@@ -96,22 +95,7 @@ class HashRepliesUnitTests {
             batch.startRow(bytes(key));
         }
         HashReplies replies = new HashReplies(batch, new FieldIndex(FIELDS), projected);
-        RespReader reader = new RespReader();
-        ByteBuf in = Unpooled.buffer();
-        try {
-            int from = 0;
-            for (int i = 0; i <= cuts.length; i++) {
-                int to = i < cuts.length ? cuts[i] : all.length;
-                in.writeBytes(all, from, to - from);
-                from = to;
-                while (in.isReadable() && reader.read(in, replies)) {
-                    // next reply
-                }
-                in.discardSomeReadBytes();
-            }
-        } finally {
-            in.release();
-        }
+        RespFeed.feed(all, cuts, replies);
         assertThat(replies.isComplete()).isTrue();
         assertThat(replies.future()).isCompleted();
         List<String> outcome = new ArrayList<>();

@@ -1,9 +1,7 @@
 package io.redisarrow.core.internal.reply;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.redisarrow.core.RawBatch;
-import io.redisarrow.core.internal.resp.RespReader;
+import io.redisarrow.core.internal.resp.RespFeed;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -66,19 +64,7 @@ class JsonMgetRepliesUnitTests {
             batch.startRow(bytes(key));
         }
         JsonMgetReplies replies = new JsonMgetReplies(batch);
-        RespReader reader = new RespReader();
-        ByteBuf in = Unpooled.buffer();
-        try {
-            for (int[] piece : new int[][] { { 0, cut }, { cut, all.length } }) {
-                in.writeBytes(all, piece[0], piece[1] - piece[0]);
-                while (in.isReadable() && reader.read(in, replies)) {
-                    // next reply
-                }
-                in.discardSomeReadBytes();
-            }
-        } finally {
-            in.release();
-        }
+        RespFeed.feed(all, new int[] { cut }, replies);
         assertThat(replies.isComplete()).isTrue();
         return new Read(batch, replies);
     }

@@ -97,8 +97,22 @@ class WritePipelineIntegrationTests {
         }
     }
 
+    /** An encoder of items: closing counts, the encoding is the test's. */
+    abstract static class ItemEncoder implements WriteEncoder<Item> {
+
+        @Override
+        public void close(Item item) {
+            item.closes.incrementAndGet();
+        }
+
+        @Override
+        public Class<Item> type() {
+            return Item.class;
+        }
+    }
+
     /** Encodes items as SETs, fails on a chosen item, and records what it made. */
-    final class Tracker implements WriteEncoder<Item> {
+    final class Tracker extends ItemEncoder {
 
         final Queue<Item> received = new ConcurrentLinkedQueue<>();
 
@@ -135,15 +149,6 @@ class WritePipelineIntegrationTests {
             return batch;
         }
 
-        @Override
-        public void close(Item item) {
-            item.closes.incrementAndGet();
-        }
-
-        @Override
-        public Class<Item> type() {
-            return Item.class;
-        }
 
         void assertEverythingReleased() {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -239,7 +244,7 @@ class WritePipelineIntegrationTests {
     @Test
     void batchesEncodedInParallelReachTheServerInInputOrder() {
         byte[] list = (prefix + "list").getBytes(StandardCharsets.UTF_8);
-        WriteEncoder<Item> slowAndUneven = new WriteEncoder<>() {
+        WriteEncoder<Item> slowAndUneven = new ItemEncoder() {
             @Override
             public WriteBatch encode(Item item) {
                 try {
@@ -257,16 +262,6 @@ class WritePipelineIntegrationTests {
                 batch.unit(WriteReply.APPLIED, 0, list, 0, list.length, 1);
                 return batch;
             }
-
-            @Override
-            public void close(Item item) {
-                item.closes.incrementAndGet();
-            }
-
-            @Override
-            public Class<Item> type() {
-                return Item.class;
-            }
         };
         session.write(tracker.items(200, 1), slowAndUneven, new WriteRequest(8, Schedulers.parallel(), Set.of(), null))
                 .blockLast();
@@ -277,7 +272,7 @@ class WritePipelineIntegrationTests {
 
     @Test
     void aBatchWithoutCommandsNeedsNoRoundTrip() {
-        WriteEncoder<Item> empty = new WriteEncoder<>() {
+        WriteEncoder<Item> empty = new ItemEncoder() {
             @Override
             public WriteBatch encode(Item item) {
                 WriteBatch batch = new WriteBatch(3, 1, 16);
@@ -285,16 +280,6 @@ class WritePipelineIntegrationTests {
                 batch.skippedWithoutCommand(2);
                 batch.writtenWithoutCommand(1);
                 return batch;
-            }
-
-            @Override
-            public void close(Item item) {
-                item.closes.incrementAndGet();
-            }
-
-            @Override
-            public Class<Item> type() {
-                return Item.class;
             }
         };
         List<WriteOutcome> outcomes = session.write(tracker.items(2, 3), empty,

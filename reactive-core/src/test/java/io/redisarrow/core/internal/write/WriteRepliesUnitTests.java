@@ -1,11 +1,9 @@
 package io.redisarrow.core.internal.write;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.redisarrow.core.WriteBatch;
 import io.redisarrow.core.WriteOutcome;
 import io.redisarrow.core.WriteReply;
-import io.redisarrow.core.internal.resp.RespReader;
+import io.redisarrow.core.internal.resp.RespFeed;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -80,22 +78,7 @@ class WriteRepliesUnitTests {
         WriteBatch batch = batch();
         try {
             WriteReplies replies = new WriteReplies(batch);
-            RespReader reader = new RespReader();
-            ByteBuf in = Unpooled.buffer();
-            try {
-                int from = 0;
-                for (int i = 0; i <= cuts.length; i++) {
-                    int to = i < cuts.length ? cuts[i] : all.length;
-                    in.writeBytes(all, from, to - from);
-                    from = to;
-                    while (in.isReadable() && reader.read(in, replies)) {
-                        // next reply
-                    }
-                    in.discardSomeReadBytes();
-                }
-            } finally {
-                in.release();
-            }
+            RespFeed.feed(all, cuts, replies);
             assertThat(replies.future()).isCompleted();
             WriteOutcome outcome = replies.outcome();
             assertThat(outcome.written() + outcome.skipped() + outcome.failedRows()).isEqualTo(outcome.rows());
