@@ -152,6 +152,12 @@ final class WriteFindings {
             out.append(f(" The two ran within 5 %% of each other (script %.2f x the transaction): choose on"
                     + " semantics, not speed.", gain));
         }
+        if (!Double.isNaN(cpuMulti) && !Double.isNaN(cpuScript) && (gain >= 1.05) != (cpuScript < cpuMulti)
+                && Math.abs(gain - 1) >= 0.05) {
+            out.append(f(" The faster form cost Redis %.2f x the other's CPU per row: where the server, not the"
+                    + " round trip, is the limit (many clients), that weighs against it.",
+                    gain >= 1.05 ? cpuScript / cpuMulti : cpuMulti / cpuScript));
+        }
         if (apply >= 0 && absent >= 0) {
             out.append(f(" The library's APPLY script ran at %.2f of HSET for MERGE with a TTL and %.2f for"
                     + " SKIP_EXISTING on absent keys.", t.number(apply, "x_hset"), t.number(absent, "x_hset")));
