@@ -1,6 +1,7 @@
 package io.redisarrow.benchmarks;
 
 import io.redisarrow.arrow.HashWrite;
+import io.redisarrow.arrow.JsonWrite;
 import io.redisarrow.arrow.RecordBatch;
 import io.redisarrow.arrow.RedisArrow;
 import io.redisarrow.arrow.WriteMode;
@@ -10,11 +11,12 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * redis-arrow's {@code writeHashes} of the batches as they are, in one of the write scenario's
- * variants, with the default {@code parallel} and key column; checks that no row failed and that
- * every row was written (the keys are absent before each pass).
+ * redis-arrow's {@code writeHashes} (or {@code writeJson}) of the batches as they are, in one of the
+ * write scenario's variants, with the default {@code parallel} and key column; checks that no row
+ * failed and that every row was written (the keys are absent before each pass).
  */
 final class ArrowHashWriter implements BatchWriter {
 
@@ -50,33 +52,46 @@ final class ArrowHashWriter implements BatchWriter {
 
     private final RedisArrow redis;
 
-    private final Variant variant;
+    private final String label;
 
-    private final HashWrite write;
+    private final int parallel;
+
+    private final Function<Flux<RecordBatch>, Flux<WriteResult>> writer;
 
     /**
      * @param redis a client of the writes' server and database, closed by {@link #close()}
-     * @param variant which write
+     * @param variant which hash write
      */
     ArrowHashWriter(RedisArrow redis, Variant variant) {
-        this.redis = redis;
-        this.variant = variant;
-        this.write = variant.write();
+        this(redis, variant.label, variant.write().parallel(), batches -> redis.writeHashes(batches, variant.write()));
     }
 
-    /** @return the client's allocator, where the batches must live */
-    RedisArrow redis() {
-        return redis;
+    private ArrowHashWriter(RedisArrow redis, String label, int parallel,
+            Function<Flux<RecordBatch>, Flux<WriteResult>> writer) {
+        this.redis = redis;
+        this.label = label;
+        this.parallel = parallel;
+        this.writer = writer;
+    }
+
+    /**
+     * @param redis a client of the writes' server and database, closed by {@link #close()}
+     * @param variant which JSON write
+     * @return a writer of the batches as JSON documents, with the default options in that mode
+     */
+    static ArrowHashWriter json(RedisArrow redis, JsonWrites.Variant variant) {
+        JsonWrite write = JsonWrite.builder().mode(variant.mode).build();
+        return new ArrowHashWriter(redis, variant.label, write.parallel(), batches -> redis.writeJson(batches, write));
     }
 
     @Override
     public String name() {
-        return variant.label;
+        return label;
     }
 
     @Override
     public String parallel() {
-        return Integer.toString(write.parallel());
+        return Integer.toString(parallel);
     }
 
     @Override
@@ -84,7 +99,7 @@ final class ArrowHashWriter implements BatchWriter {
         try {
             long rows = batches.stream().mapToLong(RecordBatch::rowCount).sum();
             long[] counts = new long[3];
-            redis.writeHashes(Flux.fromIterable(batches), write).doOnNext(result -> count(result, counts)).blockLast();
+            writer.apply(Flux.fromIterable(batches)).doOnNext(result -> count(result, counts)).blockLast();
             return check(counts, rows);
         } finally {
             batches.forEach(RecordBatch::close);
@@ -100,7 +115,7 @@ final class ArrowHashWriter implements BatchWriter {
     private long check(long[] counts, long rows) {
         if (counts[0] != rows || counts[1] != 0 || counts[2] != 0) {
             throw new IllegalStateException(String.format(Locale.ROOT,
-                    "%s of %,d rows: %,d written, %,d skipped, %,d failed; expected every row written", variant.label,
+                    "%s of %,d rows: %,d written, %,d skipped, %,d failed; expected every row written", label,
                     rows, counts[0], counts[1], counts[2]));
         }
         return counts[0];

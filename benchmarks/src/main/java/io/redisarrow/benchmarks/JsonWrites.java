@@ -1,5 +1,7 @@
 package io.redisarrow.benchmarks;
 
+import io.redisarrow.arrow.RedisArrow;
+import io.redisarrow.arrow.WriteMode;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.util.ArrayList;
@@ -21,22 +23,26 @@ final class JsonWrites {
     static final String ID = "writes-json";
 
     /**
-     * Whether this build of the benchmark measures redis-arrow's {@code writeJson}: false while the
-     * library has no JSON writer, and its rows then read "not available".
+     * Whether this build of the benchmark measures redis-arrow's {@code writeJson}; when false its
+     * rows read "not available".
      */
-    static final boolean ARROW_WRITE_JSON = false;
+    static final boolean ARROW_WRITE_JSON = true;
 
     /** The redis-arrow rows of the JSON table, by mode. */
     enum Variant {
 
-        REPLACE("redis-arrow writeJson REPLACE"),
-        MERGE("redis-arrow writeJson MERGE"),
-        SKIP_EXISTING("redis-arrow writeJson SKIP_EXISTING, absent keys");
+        REPLACE("redis-arrow writeJson REPLACE (MULTI, DEL, JSON.SET key $ doc, EXEC)", WriteMode.REPLACE),
+        MERGE("redis-arrow writeJson MERGE (a script: JSON.SET per member)", WriteMode.MERGE),
+        SKIP_EXISTING("redis-arrow writeJson SKIP_EXISTING, absent keys (a script: EXISTS, JSON.SET key $ doc)",
+                WriteMode.SKIP_EXISTING);
 
         final String label;
 
-        Variant(String label) {
+        final WriteMode mode;
+
+        Variant(String label, WriteMode mode) {
             this.label = label;
+            this.mode = mode;
         }
     }
 
@@ -88,6 +94,14 @@ final class JsonWrites {
         try (BatchWriter writer = new LettuceWriter(db.url(), true)) {
             measured.add(WritesScenario.measure(writer, data, db, allocator, WriteData.JSON_PREFIX, repetitions, cost));
         }
+        if (ARROW_WRITE_JSON) {
+            for (Variant variant : Variant.values()) {
+                try (BatchWriter writer = ArrowHashWriter.json(RedisArrow.connect(db.url()), variant)) {
+                    measured.add(WritesScenario.measure(writer, data, db, allocator, WriteData.JSON_PREFIX, repetitions,
+                            cost));
+                }
+            }
+        }
         for (Measurement m : measured) {
             table.row(m.scenario(), m.parallel(), m.median(), m.min(), m.max(), m.median() / best.median(),
                     m.median() / jedis.median(), m.serverMicrosPerRow());
@@ -113,7 +127,8 @@ final class JsonWrites {
                 document a typical row's. **Jedis**: one pipeline per batch of raw `JSON.SET key $ <doc>` per row; \
                 **Lettuce**: `dispatch(JSON.SET, key, $, doc)` per row on the async API, at most %,d in flight; both \
                 build each document from the Arrow cells as the hash baselines do, into a `LinkedHashMap` written \
-                by Jackson's `ObjectMapper.writeValueAsString`.""",
+                by Jackson's `ObjectMapper.writeValueAsString`. **redis-arrow**: `writeJson` of the same batches with \
+                the default options in each mode.""",
                 repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", rows, WriteData.JSON_PREFIX,
                 WriteData.JSON_PREFIX, ServerCeiling.PIPELINE, WriteData.JSON_PREFIX,
                 ceilingClients == 1 ? "1 client" : ceilingClients + " clients", LettuceWriter.IN_FLIGHT)
