@@ -234,8 +234,15 @@ final class DataLoader {
 
         private final OutputStream out;
 
-        private Resp(OutputStream out) {
+        /** @param out where the commands go */
+        Resp(OutputStream out) {
             this.out = out;
+        }
+
+        /** Writes commands encoded beforehand, as they are. */
+        Resp raw(byte[] commands) throws IOException {
+            out.write(commands);
+            return this;
         }
 
         /** Starts a command of {@code parts} bulk strings, its name included. */

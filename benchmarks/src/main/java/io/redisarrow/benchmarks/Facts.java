@@ -57,14 +57,19 @@ record Facts(int keys, long dbSize, String cores, String cpu, String memory, Str
 
     /** @return the facts as Markdown list lines */
     String markdown() {
+        return String.format(Locale.ROOT, "- Data: %,d hashes x 10 fields (database holds %,d keys)\n", keys, dbSize)
+                + machineMarkdown();
+    }
+
+    /** @return the facts but the data set's, as Markdown list lines */
+    String machineMarkdown() {
         return String.format(Locale.ROOT, """
-                - Data: %,d hashes x 10 fields (database holds %,d keys)
                 - Machine: %s cores (%s), %s RAM, %s; load average (1 min) %s
                 - JVM: %s (%s)
                 - Redis: %s, modules: %s; %s
                 - Clients: %s
                 - Date: %s
-                """, keys, dbSize, cores, cpu, memory, os, load, jvm, jvmFlags, redis, modules, redisBenchmark, libraries, date);
+                """, cores, cpu, memory, os, load, jvm, jvmFlags, redis, modules, redisBenchmark, libraries, date);
     }
 
     /** @return the 1-minute load average of the machine, or "?" where unknown */

@@ -17,7 +17,8 @@ import java.util.List;
  * in the same run every reader side by side (the server's ceiling, redis-arrow, a Jedis pipeline,
  * Lettuce's ScanStream), the batch size, projection and {@code parallel} sweeps (on loopback and
  * behind added latency), memory per row and under a slow subscriber, SCAN against RediSearch (hashes and
- * JSON documents), and N JSON documents read every way beside baselines of their own;
+ * JSON documents), N JSON documents read every way beside baselines of their own, and writes of
+ * hashes and JSON documents every way ({@link WritesScenario}, a report of its own);
  * writes Markdown, CSV and PNG charts, and with {@code --docs} the performance guide. See
  * {@link Options#USAGE}.
  */
@@ -69,47 +70,80 @@ public final class HashScanBenchmark {
 
     private static void run(String url, Options options, String[] args) throws Exception {
         long started = System.nanoTime();
-        DataLoader.ensureLoaded(url, options.keys(), options.reuse());
+        if (options.readers()) {
+            DataLoader.ensureLoaded(url, options.keys(), options.reuse());
+        }
         String loadAtStart = Facts.loadAverage();
         RedisClient admin = RedisClient.create(url);
         try (StatefulRedisConnection<String, String> connection = admin.connect()) {
             ServerCost cost = new ServerCost(connection.sync());
-            Readers.Result readers = Readers.run(url, options.keys(), options.repetitions(), options.clients(), cost,
-                    connection.sync());
-            Bench bench = new Bench(url, options.keys(), options.repetitions(), cost, readers.baselines());
-            List<Table> tables = new ArrayList<>(List.of(readers.table()));
-            for (Options.Scenario scenario : options.scenarios()) {
-                Progress.say("scenario: %s", scenario.name().toLowerCase(java.util.Locale.ROOT));
-                tables.addAll(switch (scenario) {
-                    case BATCH -> List.of(BatchSizeSweep.run(bench));
-                    case PROJECTION -> List.of(ProjectionSweep.run(bench,
-                            new ServerCeiling(url, options.keys(), connection.sync())));
-                    case PARALLEL -> List.of(ParallelSweep.run(bench, options.latencies(), options.parallelRows(),
-                            connection.sync()));
-                    case MEMORY -> List.of(MemorySweep.run(bench, options.memorySizes()));
-                    case SEARCH -> SearchScenario.run(bench, options.searchSizes());
-                    case LARGE -> List.of(LargeReplySweep.run(bench, options.quick()));
-                    case JSON -> List.of(JsonScenario.run(bench, options.clients(), options.reuse()));
-                });
+            List<Table> tables = new ArrayList<>();
+            List<Table> writeTables = new ArrayList<>();
+            if (options.readers()) {
+                Readers.Result readers = Readers.run(url, options.keys(), options.repetitions(), options.clients(), cost,
+                        connection.sync());
+                Bench bench = new Bench(url, options.keys(), options.repetitions(), cost, readers.baselines());
+                tables.add(readers.table());
+                for (Options.Scenario scenario : options.scenarios()) {
+                    Progress.say("scenario: %s", scenario.name().toLowerCase(java.util.Locale.ROOT));
+                    switch (scenario) {
+                        case BATCH -> tables.add(BatchSizeSweep.run(bench));
+                        case PROJECTION -> tables.add(ProjectionSweep.run(bench,
+                                new ServerCeiling(url, options.keys(), connection.sync())));
+                        case PARALLEL -> tables.add(ParallelSweep.run(bench, options.latencies(), options.parallelRows(),
+                                connection.sync()));
+                        case MEMORY -> tables.add(MemorySweep.run(bench, options.memorySizes()));
+                        case SEARCH -> tables.addAll(SearchScenario.run(bench, options.searchSizes()));
+                        case LARGE -> tables.add(LargeReplySweep.run(bench, options.quick()));
+                        case JSON -> tables.add(JsonScenario.run(bench, options.clients(), options.reuse()));
+                        case WRITES -> writeTables.addAll(writes(url, options, cost));
+                    }
+                }
+            } else {
+                writeTables.addAll(writes(url, options, cost));
             }
             String command = "HashScanBenchmark " + String.join(" ", args) + " (" + (options.quick() ? "quick" : "full")
-                    + " mode: keys " + options.keys() + ", repetitions " + options.repetitions() + ")";
-            Findings findings = new Findings(tables);
-            Report report = new Report(Facts.read(connection.sync(), options.keys(), loadAtStart), command, tables,
-                    findings.summary(), findings.advice());
-            Path written = report.write(options.out());
-            System.out.println(Files.readString(written.resolve("report.md")));
+                    + " mode: keys " + options.keys() + ", write rows " + options.writeRows() + ", repetitions "
+                    + options.repetitions() + ")";
+            Facts facts = Facts.read(connection.sync(), options.keys(), loadAtStart);
+            Path written;
+            Report report = null;
+            if (!tables.isEmpty()) {
+                Findings findings = new Findings(tables);
+                report = new Report(facts, command, tables, findings.summary(), findings.advice());
+                written = report.write(options.out());
+                System.out.println(Files.readString(written.resolve("report.md")));
+                Progress.say("written %s (report.md, a CSV per table, PNG charts)", written.toAbsolutePath().normalize());
+            } else {
+                written = Report.newDirectory(options.out());
+            }
+            WriteReport writeReport = null;
+            if (!writeTables.isEmpty()) {
+                writeReport = new WriteReport(facts, options.writeRows(), command, writeTables);
+                Path file = writeReport.write(written);
+                System.out.println(Files.readString(file));
+                Progress.say("written %s (and a CSV per write table)", file.toAbsolutePath().normalize());
+            }
             System.out.flush();
-            Progress.say("written %s (report.md, a CSV per table, PNG charts)", written.toAbsolutePath().normalize());
             if (options.docs()) {
                 Path docs = repositoryRoot().resolve("docs");
-                report.writeDocs(written, docs);
-                Progress.say("written %s", docs.resolve("performance.md").toAbsolutePath().normalize());
+                if (report != null) {
+                    report.writeDocs(written, docs);
+                    Progress.say("written %s", docs.resolve("performance.md").toAbsolutePath().normalize());
+                }
+                if (writeReport != null) {
+                    Progress.say("written %s", writeReport.writeDocs(docs).toAbsolutePath().normalize());
+                }
             }
             Progress.say("done in %.1f min", (System.nanoTime() - started) / 60e9);
         } finally {
             admin.shutdown();
         }
+    }
+
+    private static List<Table> writes(String url, Options options, ServerCost cost) {
+        Progress.say("scenario: writes");
+        return WritesScenario.run(url, options.writeRows(), options.repetitions(), options.clients(), cost);
     }
 
     /**

@@ -23,13 +23,22 @@ import java.util.stream.IntStream;
  * @param scenarios which scenarios run (the readers table always does: it measures the baselines)
  * @param docs whether {@code docs/performance.md} is written from this run
  * @param quick whether this is the quick mode
+ * @param writeRows rows per pass of the write scenario
  */
 record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out, double[] latencies, long parallelRows,
-        int[] searchSizes, int[] memorySizes, Set<Scenario> scenarios, boolean docs, boolean quick) {
+        int[] searchSizes, int[] memorySizes, Set<Scenario> scenarios, boolean docs, boolean quick, int writeRows) {
 
     /** The scenarios after the first table, in the order they run. */
     enum Scenario {
-        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE, JSON
+        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE, JSON, WRITES
+    }
+
+    /**
+     * @return whether the readers table (and the hashes it reads) is measured: unless only the
+     *         write scenario runs, which needs no read baselines
+     */
+    boolean readers() {
+        return !scenarios.equals(EnumSet.of(Scenario.WRITES));
     }
 
     static final String USAGE = """
@@ -42,7 +51,9 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
               --parallel-rows N   rows per pass in the parallel sweep (default min(N, 200000); --quick 50000)
               --only a,b          scenarios after the first table (default all): batch,projection,parallel,memory,search,
                                   large (one hash of 100k/1M fields, one 10/100 MB value; --quick 10k/100k, 1/10 MB),
-                                  json (N JSON documents of 10 members in the next database: every reader, own baselines)
+                                  json (N JSON documents of 10 members in the next database: every reader, own baselines),
+                                  writes (hashes and JSON documents written every way; alone, no readers table)
+              --write-rows N      rows per pass of the writes scenario (default 1000000; --quick 100000)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
               --out DIR           results directory (default results)
               --docs              also write docs/performance.md and its charts from this run""";
@@ -56,6 +67,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
         Integer keys = null;
         Integer repetitions = null;
         Long parallelRows = null;
+        Integer writeRows = null;
         boolean quick = false;
         int[] clients = { 1, 4, 50 };
         boolean reuse = true;
@@ -70,6 +82,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
                 case "--keys" -> keys = positive(arg, value(args, ++i, arg).replace("_", ""));
                 case "--repetitions" -> repetitions = positive(arg, value(args, ++i, arg));
                 case "--clients" -> clients = list(arg, value(args, ++i, arg));
+                case "--write-rows" -> writeRows = positive(arg, value(args, ++i, arg).replace("_", ""));
                 case "--parallel-rows" -> parallelRows = (long) positive(arg, value(args, ++i, arg).replace("_", ""));
                 case "--reuse" -> {
                     if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
@@ -90,7 +103,8 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
             throw new IllegalArgumentException("--parallel-rows must be at most --keys (" + n + "), not " + rows);
         }
         return new Options(n, repetitions != null ? repetitions : quick ? 1 : 3, clients, reuse, out, latencies, rows,
-                upTo(n, true), upTo(n, false), scenarios, docs, quick);
+                upTo(n, true), upTo(n, false), scenarios, docs, quick,
+                writeRows != null ? writeRows : quick ? 100_000 : 1_000_000);
     }
 
     /** @return 10,000, 100,000 and 1,000,000 up to N, with N itself last when {@code withN} */
@@ -109,7 +123,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
             try {
                 chosen.add(Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory, search, large or json,"
+                throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory, search, large, json or writes,"
                         + " not '" + name + "'\n" + USAGE);
             }
         }

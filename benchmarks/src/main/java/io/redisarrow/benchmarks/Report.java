@@ -55,14 +55,24 @@ final class Report {
      * @throws IOException when writing fails
      */
     Path write(Path out) throws IOException {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path directory = out.resolve(stamp);
-        Files.createDirectories(directory);
+        Path directory = newDirectory(out);
         for (Table table : tables) {
             Files.writeString(directory.resolve(table.id() + ".csv"), table.csv(), StandardCharsets.UTF_8);
             charts.put(table.id(), Figures.draw(table, directory));
         }
         Files.writeString(directory.resolve("report.md"), markdown(""), StandardCharsets.UTF_8);
+        return directory;
+    }
+
+    /**
+     * @param out the results directory
+     * @return a new directory under it, named by the date and time
+     * @throws IOException when it cannot be created
+     */
+    static Path newDirectory(Path out) throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path directory = out.resolve(stamp);
+        Files.createDirectories(directory);
         return directory;
     }
 
@@ -113,13 +123,8 @@ final class Report {
                 out.append("![").append(table.title()).append("](").append(chartPrefix).append(chart).append(")\n\n");
             }
         }
-        out.append("""
-                ## Writes
-
-                Not measured: redis-arrow cannot write Arrow batches to Redis yet. This section will hold the write \
-                sweep (rows/s against `redis-benchmark` HSET and a Jedis pipeline) once it can.
-
-                """);
+        out.append("## Writes\n\nThe `writes` scenario measures them on a page of their own: [`write-performance.md`]"
+                + "(write-performance.md) (in a run's results: `writes.md`).\n\n");
         out.append(advice);
         return out.toString();
     }

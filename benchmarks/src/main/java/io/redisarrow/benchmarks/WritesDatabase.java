@@ -1,0 +1,112 @@
+package io.redisarrow.benchmarks;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.net.URI;
+
+/**
+ * The database the write scenario writes into: the one two after the run's (the hashes read live in
+ * the run's, the JSON documents read in the next), so written keys never meet a reader's SCAN.
+ * Between passes it deletes the scenario's keys by pattern (SCAN + UNLINK, never FLUSHDB, so a
+ * database {@code REDIS_URL} points at keeps its other keys), and it reads the server's CPU time.
+ */
+final class WritesDatabase implements AutoCloseable {
+
+    /** How many databases after the run's the writes go to. */
+    static final int OFFSET = 2;
+
+    private final String url;
+
+    private final RedisClient client;
+
+    private final StatefulRedisConnection<String, String> connection;
+
+    /** @param runUrl the run's server and database */
+    WritesDatabase(String runUrl) {
+        this.url = url(runUrl);
+        this.client = RedisClient.create(url);
+        this.connection = client.connect();
+    }
+
+    /**
+     * @param runUrl the run's server and database
+     * @return the same server, credentials and options, database {@value #OFFSET} after the run's
+     */
+    static String url(String runUrl) {
+        URI uri = URI.create(runUrl);
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + (JsonLoader.database(runUrl) + OFFSET)
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** @return the writes' server and database */
+    String url() {
+        return url;
+    }
+
+    /** @return a connection to it */
+    RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    /** @return the keys in the writes' database */
+    long dbsize() {
+        return connection.sync().dbsize();
+    }
+
+    /**
+     * Deletes every key matching a pattern, 10,000 per SCAN page and UNLINK.
+     *
+     * @param pattern such as {@code bench:w:*}
+     * @return the keys deleted
+     */
+    long clear(String pattern) {
+        RedisCommands<String, String> sync = connection.sync();
+        long deleted = 0;
+        ScanArgs args = ScanArgs.Builder.matches(pattern).limit(10_000);
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = sync.scan(cursor, args);
+            if (!page.getKeys().isEmpty()) {
+                deleted += sync.unlink(page.getKeys().toArray(new String[0]));
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return deleted;
+    }
+
+    /**
+     * @return the server process's CPU time so far in seconds (INFO cpu, {@code used_cpu_user} +
+     *         {@code used_cpu_sys}), or NaN when INFO does not say
+     */
+    double cpuSeconds() {
+        return cpuSeconds(connection.sync().info("cpu"));
+    }
+
+    /**
+     * @param info the text of {@code INFO cpu}
+     * @return {@code used_cpu_user} + {@code used_cpu_sys}, or NaN when either is missing
+     */
+    static double cpuSeconds(String info) {
+        double user = Double.NaN;
+        double sys = Double.NaN;
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("used_cpu_user:")) {
+                user = Double.parseDouble(line.substring("used_cpu_user:".length()).trim());
+            } else if (line.startsWith("used_cpu_sys:")) {
+                sys = Double.parseDouble(line.substring("used_cpu_sys:".length()).trim());
+            }
+        }
+        return user + sys;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}
