@@ -5,11 +5,7 @@ import io.redisarrow.core.WriteScript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,7 +34,7 @@ final class AtomicityCost {
             """;
 
     /** SHA-1 of {@link #REPLACE_SCRIPT}, as EVALSHA takes it. */
-    static final String REPLACE_SHA = sha1(REPLACE_SCRIPT);
+    static final String REPLACE_SHA = WriteScript.sha1(REPLACE_SCRIPT);
 
     private static final String TTL_MS = Long.toString(ArrowHashWriter.TTL.toMillis());
 
@@ -187,14 +183,5 @@ final class AtomicityCost {
                 EXEC or a script twice (on its own and inside EXEC's or EVALSHA's time).""",
                 repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", rows,
                 ArrowHashWriter.TTL.toMillis());
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-1", e);
-        }
     }
 }

@@ -160,6 +160,17 @@ final class DataLoader {
      */
     static long deleteOld(RedisCommands<String, String> sync, String marker, String pattern) {
         sync.del(marker);
+        return unlinkMatching(sync, pattern);
+    }
+
+    /**
+     * Deletes every key matching a pattern, 10,000 per SCAN page and UNLINK.
+     *
+     * @param sync a connection
+     * @param pattern such as {@code bench:w:*}
+     * @return the keys deleted
+     */
+    static long unlinkMatching(RedisCommands<String, String> sync, String pattern) {
         long deleted = 0;
         ScanArgs args = ScanArgs.Builder.matches(pattern).limit(10_000);
         ScanCursor cursor = ScanCursor.INITIAL;

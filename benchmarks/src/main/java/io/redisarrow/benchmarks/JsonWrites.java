@@ -72,20 +72,11 @@ final class JsonWrites {
         }
         String pattern = WriteData.JSON_PREFIX + "*";
         Progress.say("writes-json ceiling: %s", RedisTools.display(ceiling.jsonCommand(clients[0])));
-        List<Measurement> measured = new ArrayList<>();
-        Measurement best = null;
-        int bestClients = clients[0];
-        for (int count : clients) {
-            List<String> command = ceiling.jsonCommand(count);
-            Measurement m = WritePasses.measure(WriteCeiling.jsonScenario(count), "-", repetitions, db, pattern,
-                    WritePasses.KeyCheck.randomOf(rows), () -> () -> new WritePasses.Done(rows, WriteCeiling.run(command)),
-                    cost);
-            measured.add(m);
-            if (best == null || m.median() > best.median()) {
-                best = m;
-                bestClients = count;
-            }
-        }
+        WriteCeiling.Ceilings ceilings = WriteCeiling.measureAll(clients, ceiling::jsonCommand, WriteCeiling::jsonScenario, repetitions, db,
+                pattern, rows, cost);
+        List<Measurement> measured = new ArrayList<>(ceilings.measured());
+        Measurement best = ceilings.best();
+        int bestClients = ceilings.bestClients();
         Measurement jedis;
         try (BatchWriter writer = new JedisWriter(db.url(), true)) {
             jedis = WritesScenario.measure(writer, data, db, allocator, WriteData.JSON_PREFIX, repetitions, cost);

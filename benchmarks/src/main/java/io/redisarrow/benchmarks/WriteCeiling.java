@@ -113,4 +113,40 @@ final class WriteCeiling {
         }
         return rate;
     }
+
+    /** The ceiling's rows, one per client count, and the best of them. */
+    record Ceilings(List<Measurement> measured, Measurement best, int bestClients) {
+    }
+
+    /**
+     * Measures the ceiling with every client count.
+     *
+     * @param clients the redis-benchmark client counts
+     * @param command the command line for a client count
+     * @param scenario the row's name for a client count
+     * @param repetitions measured passes per row
+     * @param db where the keys go
+     * @param pattern the keys the ceiling writes, cleared before each pass
+     * @param rows the requests per pass
+     * @param cost the run's server-cost probe
+     * @return the rows and the best
+     */
+    static Ceilings measureAll(int[] clients, java.util.function.IntFunction<List<String>> command,
+            java.util.function.IntFunction<String> scenario, int repetitions, WritesDatabase db, String pattern,
+            int rows, ServerCost cost) {
+        List<Measurement> measured = new java.util.ArrayList<>();
+        Measurement best = null;
+        int bestClients = clients[0];
+        for (int count : clients) {
+            List<String> line = command.apply(count);
+            Measurement m = WritePasses.measure(scenario.apply(count), "-", repetitions, db, pattern,
+                    WritePasses.KeyCheck.randomOf(rows), () -> () -> new WritePasses.Done(rows, run(line)), cost);
+            measured.add(m);
+            if (best == null || m.median() > best.median()) {
+                best = m;
+                bestClients = count;
+            }
+        }
+        return new Ceilings(measured, best, bestClients);
+    }
 }

@@ -1,9 +1,6 @@
 package io.redisarrow.benchmarks;
 
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -65,18 +62,7 @@ final class WritesDatabase implements AutoCloseable {
      * @return the keys deleted
      */
     long clear(String pattern) {
-        RedisCommands<String, String> sync = connection.sync();
-        long deleted = 0;
-        ScanArgs args = ScanArgs.Builder.matches(pattern).limit(10_000);
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = sync.scan(cursor, args);
-            if (!page.getKeys().isEmpty()) {
-                deleted += sync.unlink(page.getKeys().toArray(new String[0]));
-            }
-            cursor = page;
-        } while (!cursor.isFinished());
-        return deleted;
+        return DataLoader.unlinkMatching(connection.sync(), pattern);
     }
 
     /**

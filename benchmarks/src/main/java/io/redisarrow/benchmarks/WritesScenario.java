@@ -58,20 +58,11 @@ final class WritesScenario {
         Table table = table(ID, String.format(Locale.ROOT, "Writes: %,d hashes x 10 fields on loopback", rows),
                 "x Jedis");
         Progress.say("writes ceiling: %s", RedisTools.display(ceiling.hashCommand(clients[0])));
-        Measurement best = null;
-        int bestClients = clients[0];
-        List<Measurement> measured = new ArrayList<>();
-        for (int count : clients) {
-            List<String> command = ceiling.hashCommand(count);
-            Measurement m = WritePasses.measure(WriteCeiling.hashScenario(count), "-", repetitions, db, pattern,
-                    WritePasses.KeyCheck.randomOf(rows), () -> () -> new WritePasses.Done(rows, WriteCeiling.run(command)),
-                    cost);
-            measured.add(m);
-            if (best == null || m.median() > best.median()) {
-                best = m;
-                bestClients = count;
-            }
-        }
+        WriteCeiling.Ceilings ceilings = WriteCeiling.measureAll(clients, ceiling::hashCommand, WriteCeiling::hashScenario, repetitions, db,
+                pattern, rows, cost);
+        List<Measurement> measured = new ArrayList<>(ceilings.measured());
+        Measurement best = ceilings.best();
+        int bestClients = ceilings.bestClients();
         Measurement jedis;
         try (BatchWriter writer = new JedisWriter(db.url(), false)) {
             jedis = measure(writer, data, db, allocator, WriteData.HASH_PREFIX, repetitions, cost);

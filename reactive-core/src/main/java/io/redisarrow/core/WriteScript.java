@@ -73,10 +73,14 @@ public enum WriteScript {
         return sha;
     }
 
-    private static String sha1(String text) {
+    /**
+     * @param source a script's source
+     * @return its SHA-1 in lower-case hex, the name {@code SCRIPT LOAD} gives it and {@code EVALSHA} takes
+     */
+    public static String sha1(String source) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+                    .digest(source.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-1", e);
         }
