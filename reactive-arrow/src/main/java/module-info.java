@@ -5,6 +5,7 @@ module io.redisarrow.arrow {
     requires transitive io.redisarrow.core;
     requires transitive org.apache.arrow.vector;
     requires transitive org.apache.arrow.memory.core;
+    requires org.apache.arrow.format;
     requires tools.jackson.core;
     requires io.netty.buffer;
     requires static org.jspecify;

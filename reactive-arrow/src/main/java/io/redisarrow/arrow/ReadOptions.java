@@ -94,6 +94,23 @@ abstract class ReadOptions {
         return parseErrorPolicy;
     }
 
+    /**
+     * The schema of every batch this read emits, known before any batch: the row index, key and
+     * TTL columns the options ask for, then the data fields in column order. What an Arrow IPC
+     * stream needs to start ({@link ArrowIpc#write}), even for an empty result.
+     *
+     * @return the schema
+     * @throws IllegalStateException for a search typed by its index (no schema given): read the
+     *         index's schema with {@link RedisArrow#indexSchema(String)} and pass it
+     */
+    public Schema batchSchema() {
+        if (schema == null) {
+            throw new IllegalStateException("this read is typed by its index, whose schema is read on subscription;"
+                    + " pass schema(redis.indexSchema(index).block()) to know it before");
+        }
+        return layout().schema();
+    }
+
     /** @return the Redis side of this scan */
     ReadRequest read() {
         return read;

@@ -3,6 +3,7 @@ package io.redisarrow.arrow.internal.encode;
 import io.redisarrow.arrow.UnsupportedArrowTypeException;
 import io.redisarrow.arrow.internal.consumer.Consumers;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.MapVector;
@@ -59,7 +60,7 @@ public final class JsonEncoders {
      *         has no JSON form
      */
     public static void checkSupported(Field field) {
-        check(field, field.getName());
+        check(field, field.getName(), false);
     }
 
     /**
@@ -73,29 +74,34 @@ public final class JsonEncoders {
         };
     }
 
-    private static void check(Field field, String name) {
+    private static void check(Field field, String name, boolean binaryAsBase64) {
         ArrowType type = field.getType();
         List<Field> children = field.getChildren();
         switch (type.getTypeID()) {
             case Struct -> {
                 for (Field child : children) {
-                    check(child, name + "." + child.getName());
+                    check(child, name + "." + child.getName(), binaryAsBase64);
                 }
             }
             case List -> {
                 if (children.size() != 1) {
                     throw unsupported(name, field);
                 }
-                check(children.get(0), name + "." + children.get(0).getName());
+                check(children.get(0), name + "." + children.get(0).getName(), binaryAsBase64);
             }
             case Map -> {
                 List<Field> entry = children.size() == 1 ? children.get(0).getChildren() : List.of();
                 if (entry.size() != 2 || entry.get(0).getType().getTypeID() != ArrowType.ArrowTypeID.Utf8) {
                     throw unsupported(name, field);
                 }
-                check(entry.get(1), name + "." + children.get(0).getName() + "." + entry.get(1).getName());
+                check(entry.get(1), name + "." + children.get(0).getName() + "." + entry.get(1).getName(),
+                        binaryAsBase64);
             }
-            case Binary -> throw unsupported(name, field);
+            case Binary -> {
+                if (!binaryAsBase64) {
+                    throw unsupported(name, field);
+                }
+            }
             default -> {
                 if (!Encoders.supports(type)) {
                     throw unsupported(name, field);
@@ -137,7 +143,31 @@ public final class JsonEncoders {
             nodes.add(node(columns.get(i)));
             serialized.add(new SerializedString(names.get(i)));
         }
-        return new JsonObjectEncoder(nodes, serialized);
+        return new JsonObjectEncoder(nodes, serialized, false);
+    }
+
+    /**
+     * The rows of a batch as JSON objects for clients (NDJSON): as {@link #objects}, but every
+     * column is a member, a null cell {@code null}, and a Binary cell (at any depth) a base64 string.
+     *
+     * @param columns the columns of a batch
+     * @param names the member name of each column, in the same order
+     * @return the encoder of the batch's rows as JSON objects
+     * @throws UnsupportedArrowTypeException when a column's type has no JSON form
+     */
+    public static JsonObjectEncoder rows(List<FieldVector> columns, List<String> names) {
+        if (columns.size() != names.size()) {
+            throw new IllegalArgumentException("names must hold one name per column (" + columns.size() + "), not "
+                    + names.size());
+        }
+        List<JsonNode> nodes = new ArrayList<>(columns.size());
+        List<SerializableString> serialized = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            check(columns.get(i).getField(), columns.get(i).getName(), true);
+            nodes.add(node(columns.get(i), true));
+            serialized.add(new SerializedString(names.get(i)));
+        }
+        return new JsonObjectEncoder(nodes, serialized, true);
     }
 
     /**
@@ -154,13 +184,18 @@ public final class JsonEncoders {
     }
 
     private static JsonNode node(FieldVector vector) {
+        return node(vector, false);
+    }
+
+    /** @param binaryAsBase64 whether Binary cells become base64 strings (rows for clients) or are refused */
+    private static JsonNode node(FieldVector vector, boolean binaryAsBase64) {
         return switch (vector.getField().getType().getTypeID()) {
             case Struct -> {
                 StructVector struct = (StructVector) vector;
                 List<JsonNode> children = new ArrayList<>();
                 List<SerializableString> names = new ArrayList<>();
                 for (FieldVector child : struct.getChildrenFromFields()) {
-                    children.add(node(child));
+                    children.add(node(child, binaryAsBase64));
                     names.add(new SerializedString(child.getName()));
                 }
                 yield new JsonStruct(struct, children, names);
@@ -168,11 +203,17 @@ public final class JsonEncoders {
             case Map -> {
                 MapVector map = (MapVector) vector;
                 List<FieldVector> entry = ((StructVector) map.getDataVector()).getChildrenFromFields();
-                yield new JsonMap(map, (VarCharVector) entry.get(0), node(entry.get(1)));
+                yield new JsonMap(map, (VarCharVector) entry.get(0), node(entry.get(1), binaryAsBase64));
             }
             case List -> {
                 ListVector list = (ListVector) vector;
-                yield new JsonList(list, node((FieldVector) list.getDataVector()));
+                yield new JsonList(list, node((FieldVector) list.getDataVector(), binaryAsBase64));
+            }
+            case Binary -> {
+                if (!binaryAsBase64) {
+                    throw unsupported(vector.getName(), vector.getField());
+                }
+                yield new JsonBinary((VarBinaryVector) vector);
             }
             default -> new JsonScalar(vector);
         };

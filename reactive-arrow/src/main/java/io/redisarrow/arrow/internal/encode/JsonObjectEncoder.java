@@ -20,7 +20,11 @@ public final class JsonObjectEncoder {
 
     private final Text text = new Text();
 
-    JsonObjectEncoder(List<JsonNode> columns, List<SerializableString> names) {
+    /** Whether a null cell is written as {@code null} rather than left out. */
+    private final boolean writeNulls;
+
+    JsonObjectEncoder(List<JsonNode> columns, List<SerializableString> names, boolean writeNulls) {
+        this.writeNulls = writeNulls;
         this.columns = columns.toArray(new JsonNode[0]);
         this.names = names.toArray(new SerializableString[0]);
     }
@@ -37,6 +41,9 @@ public final class JsonObjectEncoder {
             if (!columns[i].isNull(row)) {
                 generator.writeName(names[i]);
                 columns[i].write(generator, row);
+            } else if (writeNulls) {
+                generator.writeName(names[i]);
+                generator.writeNull();
             }
         }
         generator.writeEndObject();

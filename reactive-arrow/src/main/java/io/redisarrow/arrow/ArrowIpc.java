@@ -1,0 +1,120 @@
+package io.redisarrow.arrow;
+
+import io.redisarrow.arrow.internal.ipc.IpcBatches;
+import io.redisarrow.arrow.internal.ipc.IpcMessages;
+import io.redisarrow.arrow.internal.ipc.IpcStreamParser;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Record batches in the <a href="https://arrow.apache.org/docs/format/Columnar.html#ipc-streaming-format">Arrow
+ * IPC streaming format</a>, both ways, as reactive streams of byte chunks: what an HTTP response, an
+ * upload or a message broker carries. Any Arrow reader reads what {@link #write} makes
+ * ({@code ArrowStreamReader} in Java, {@code pyarrow.ipc.open_stream}, DuckDB, Polars), and
+ * {@link #read} reads what any Arrow writer makes in the streaming format (uncompressed, without
+ * dictionary-encoded columns).
+ */
+public final class ArrowIpc {
+
+    /** The media type of the Arrow IPC streaming format. */
+    public static final String MEDIA_TYPE = "application/vnd.apache.arrow.stream";
+
+    private ArrowIpc() {
+    }
+
+    /**
+     * Serializes batches as one Arrow IPC stream: the schema message first (sent even when no batch
+     * comes, so a reader learns the columns of an empty result), one record-batch message per
+     * batch, then the end-of-stream marker. Use a read's {@code batchSchema()} (such as
+     * {@link HashScan#batchSchema()}) to have the schema before the first batch.
+     *
+     * <p><b>Ownership:</b> each emitted {@link ByteBuffer} is a heap buffer of one whole message,
+     * which the subscriber owns (no Arrow memory). Each batch is closed as soon as it is serialized,
+     * and on cancel or error the batches the stream still holds are closed too. <b>Backpressure:</b>
+     * one message per request; a batch is taken from the publisher only when its message is wanted.
+     *
+     * @param schema the schema every batch has (column names, types, nullability and children)
+     * @param batches the batches
+     * @return the stream's bytes, message by message
+     * @throws IllegalArgumentException when the schema has dictionary-encoded fields (at once); a
+     *         batch of another schema fails the stream with it
+     */
+    public static Flux<ByteBuffer> write(Schema schema, Publisher<RecordBatch> batches) {
+        Objects.requireNonNull(schema, "schema must not be null");
+        Objects.requireNonNull(batches, "batches must not be null");
+        byte[] schemaMessage = IpcMessages.schema(schema);
+        List<Field> fields = schema.getFields();
+        return Flux.concat(
+                Mono.fromCallable(() -> ByteBuffer.wrap(schemaMessage.clone())),
+                Flux.from(batches).map(batch -> {
+                    try (batch) {
+                        if (!batch.schema().getFields().equals(fields)) {
+                            throw new IllegalArgumentException("a batch's schema " + batch.schema()
+                                    + " is not the stream's " + schema);
+                        }
+                        return ByteBuffer.wrap(IpcMessages.batch(batch.root()));
+                    }
+                }),
+                Mono.fromCallable(() -> ByteBuffer.wrap(IpcMessages.endOfStream())))
+                .doOnDiscard(RecordBatch.class, RecordBatch::close);
+    }
+
+    /**
+     * Reads an Arrow IPC stream arriving in chunks of any size (a message may span chunks, and a
+     * chunk may hold many) into record batches whose vectors live in {@code allocator}. Each chunk is
+     * copied as it arrives, so the caller may reuse or release it afterwards. A message's vectors are
+     * made only when its batch is handed on; until then at most one partial message and one chunk
+     * are held, on the heap.
+     *
+     * <p><b>Ownership:</b> every emitted batch belongs to the subscriber, who closes it.
+     * <b>Errors:</b> {@link ArrowIpcException} for bytes that are not an Arrow IPC stream: a
+     * malformed or truncated message, a stream without a schema, a record batch before the schema,
+     * a second schema, dictionary batches, compressed bodies, bytes after the end-of-stream marker;
+     * nothing is left allocated. The end-of-stream marker may be missing.
+     *
+     * @param chunks the stream's bytes
+     * @param allocator where the batches' vectors live
+     * @return the batches, in stream order
+     */
+    public static Flux<RecordBatch> read(Publisher<ByteBuffer> chunks, BufferAllocator allocator) {
+        Objects.requireNonNull(chunks, "chunks must not be null");
+        Objects.requireNonNull(allocator, "allocator must not be null");
+        return Flux.defer(() -> {
+            IpcStreamParser parser = new IpcStreamParser();
+            return Flux.from(chunks)
+                    .concatMapIterable(parser::feed, 1)
+                    .concatWith(Mono.fromRunnable(parser::finish))
+                    .map(message -> RecordBatch.of(IpcBatches.load(message, parser.schema(), allocator)));
+        });
+    }
+
+    /**
+     * One batch as a complete IPC stream in one array (its schema, the batch, the end-of-stream
+     * marker): the value of a message for transports that carry one message per batch, such as a
+     * Kafka record. {@link #read} (or any Arrow stream reader) reads it back.
+     *
+     * @param batch the batch, closed by this call
+     * @return the stream's bytes
+     */
+    public static byte[] toBytes(RecordBatch batch) {
+        Objects.requireNonNull(batch, "batch must not be null");
+        try (batch) {
+            byte[] schema = IpcMessages.schema(batch.schema());
+            byte[] message = IpcMessages.batch(batch.root());
+            byte[] end = IpcMessages.endOfStream();
+            byte[] stream = new byte[schema.length + message.length + end.length];
+            System.arraycopy(schema, 0, stream, 0, schema.length);
+            System.arraycopy(message, 0, stream, schema.length, message.length);
+            System.arraycopy(end, 0, stream, schema.length + message.length, end.length);
+            return stream;
+        }
+    }
+}
