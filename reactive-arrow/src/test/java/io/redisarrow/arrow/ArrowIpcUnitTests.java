@@ -248,4 +248,49 @@ class ArrowIpcUnitTests extends AllocatorTestSupport {
         StepVerifier.create(ArrowIpc.read(Flux.just(ByteBuffer.wrap(corrupt)), allocator).doOnNext(RecordBatch::close))
                 .thenConsumeWhile(batch -> true).expectError(ArrowIpcException.class).verify(Duration.ofSeconds(5));
     }
+
+    /**
+     * Random damage to a valid stream (bytes overwritten, cut, repeated): every read either yields
+     * batches or fails with an ArrowIpcException, never another exception, and leaves nothing
+     * allocated (the fixture checks).
+     */
+    @Test
+    void damagedStreamsFailCleanly() throws IOException {
+        byte[] stream = writeWithArrow(0, 20, 20, 5);
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        for (int round = 0; round < 250; round++) {
+            byte[] damaged = stream.clone();
+            switch (round % 3) {
+                case 0 -> {
+                    for (int i = 0; i < 1 + random.nextInt(4); i++) {
+                        damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+                    }
+                }
+                case 1 -> damaged = Arrays.copyOf(damaged, random.nextInt(damaged.length));
+                default -> {
+                    int at = random.nextInt(damaged.length);
+                    byte[] grown = new byte[damaged.length + 16];
+                    System.arraycopy(damaged, 0, grown, 0, at);
+                    System.arraycopy(damaged, at, grown, at + 16, damaged.length - at);
+                    System.arraycopy(damaged, 0, grown, at, 16);
+                    damaged = grown;
+                }
+            }
+            int finalRound = round;
+            try {
+                ArrowIpc.read(chunks(damaged, 1 + random.nextInt(100)), allocator)
+                        .doOnNext(batch -> {
+                            try (batch) {
+                                tsv(batch.root());
+                            }
+                        }).blockLast(Duration.ofSeconds(5));
+            } catch (ArrowIpcException expected) {
+                // a clear error
+            } catch (RuntimeException other) {
+                throw new AssertionError("seed " + seed + ", round " + finalRound + ": " + other, other);
+            }
+            assertThat(allocator.getAllocatedMemory()).as("seed %d, round %d", seed, round).isZero();
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.redisarrow.arrow.internal.ipc;
 import io.redisarrow.arrow.ArrowIpcException;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compression.CompressionUtil;
@@ -13,13 +14,15 @@ import org.apache.arrow.vector.ipc.message.MessageResult;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 
 import java.io.IOException;
 
 /**
  * Turns one whole record-batch message into Arrow vectors with Arrow's own readers: the body is
- * copied into one buffer of the allocator, and the batch's vectors are loaded from it. Everything
- * allocated is released again if the message does not load.
+ * copied into one buffer of the allocator, the batch's vectors are loaded from it and validated in
+ * full (a batch whose offsets or lengths point past its buffers is refused here, not met later by a
+ * reader). Everything allocated is released again if the message does not load.
  */
 public final class IpcBatches {
 
@@ -61,6 +64,10 @@ public final class IpcBatches {
             }
             root = VectorSchemaRoot.create(schema, allocator);
             new VectorLoader(root).load(batch);
+            for (FieldVector vector : root.getFieldVectors()) {
+                // offsets, lengths and buffer sizes agree, so no reader of the batch reads past its buffers
+                ValueVectorUtility.validateFull(vector);
+            }
             VectorSchemaRoot loaded = root;
             root = null;
             return loaded;
