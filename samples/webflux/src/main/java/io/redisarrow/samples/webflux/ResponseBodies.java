@@ -25,7 +25,7 @@ import java.util.function.Function;
 final class ResponseBodies {
 
     /** The largest buffer handed to the HTTP layer. */
-    static final int SLICE_BYTES = 64 * 1024;
+    static final int SLICE_BYTES = 16 * 1024;
 
     private ResponseBodies() {
     }
