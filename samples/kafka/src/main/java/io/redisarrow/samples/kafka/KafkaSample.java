@@ -5,24 +5,16 @@ import io.redisarrow.arrow.RedisArrow;
 import io.redisarrow.testing.LocalRedisServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The Kafka sample's main: loads users into Redis (a local server it starts itself unless
@@ -96,8 +88,8 @@ public final class KafkaSample {
         out.printf(Locale.ROOT, "loading %,d users into %s%n", users, url.replaceAll(":[^:@/]*@", ":***@"));
         SampleUsers.load(url, prefix, users);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            createTopic(admin, topic);
-            long before = endOffsets(admin, topic);
+            Topics.create(admin, topic, PARTITIONS);
+            long before = Topics.endOffsets(admin, topic);
             HashScan scan = HashScan.builder().pattern(prefix + "*").schema(SampleUsers.SCHEMA)
                     .batchSize(BATCH_SIZE).build();
             Summary summary;
@@ -114,7 +106,7 @@ public final class KafkaSample {
                         .block();
             }
             out.println(summary);
-            long added = endOffsets(admin, topic) - before;
+            long added = Topics.endOffsets(admin, topic) - before;
             out.printf(Locale.ROOT, "topic %s: %,d records added (end offsets of its %d partitions)%n",
                     topic, added, PARTITIONS);
             return summary;
@@ -144,34 +136,6 @@ public final class KafkaSample {
         return format == RecordFormat.ARROW_IPC
                 ? "one Arrow IPC stream per batch (key: the batch's first Redis key)"
                 : "one JSON object per row (key: the row's Redis key)";
-    }
-
-    private static void createTopic(Admin admin, String topic) {
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
-        } catch (ExecutionException failure) {
-            if (!(failure.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + topic + ": " + failure.getCause(), failure);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + topic, interrupted);
-        }
-    }
-
-    private static long endOffsets(Admin admin, String topic) {
-        try {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-        } catch (ExecutionException failure) {
-            throw new IllegalStateException("cannot read the offsets of topic " + topic + ": " + failure.getCause(),
-                    failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the offsets of topic " + topic, interrupted);
-        }
     }
 
     /**
