@@ -1,0 +1,33 @@
+package io.redisarrow.samples.analytics;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One row of the "top cities by average age" table.
+ *
+ * @param city the city, or null for users without one
+ * @param avgAge the average age, or null when no user of the city has one
+ * @param users the city's users
+ */
+record CityRow(String city, Double avgAge, long users) {
+
+    /** The largest difference between two averages of the same ages (DuckDB divides in long double). */
+    static final double AVERAGE_TOLERANCE = 1e-9;
+
+    /**
+     * @param other another row
+     * @return whether both are the same city and count, with averages equal within {@link #AVERAGE_TOLERANCE}
+     */
+    boolean matches(CityRow other) {
+        boolean sameAverage = avgAge == null ? other.avgAge == null
+                : other.avgAge != null && Math.abs(avgAge - other.avgAge) <= AVERAGE_TOLERANCE;
+        return Objects.equals(city, other.city) && users == other.users && sameAverage;
+    }
+
+    /** @return the row as the main prints it */
+    String format() {
+        return String.format(Locale.ROOT, "%-16s %8s %,10d", city == null ? "(none)" : city,
+                avgAge == null ? "-" : String.format(Locale.ROOT, "%.3f", avgAge), users);
+    }
+}
