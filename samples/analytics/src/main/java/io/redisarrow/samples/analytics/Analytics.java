@@ -124,8 +124,10 @@ public final class Analytics {
         out.printf(Locale.ROOT, "loaded in %.1f s%n", seconds(start));
         HashScan scan = Users.scan(prefix);
         Schema schema = Users.batchSchema(scan);
-        try (BufferAllocator allocator = new RootAllocator(AllocationListener.NOOP, Long.MAX_VALUE,
+        // the batches in a child allocator, to tell their peak from that of the C structures DuckDB reads
+        try (BufferAllocator root = new RootAllocator(AllocationListener.NOOP, Long.MAX_VALUE,
                         new SegmentRoundingPolicy(RedisArrow.ALLOCATION_SEGMENT_BYTES));
+                BufferAllocator allocator = root.newChildAllocator("redis-arrow", 0, Long.MAX_VALUE);
                 RedisArrow redis = RedisArrow.builder().url(url).allocator(allocator).build();
                 Connection jdbc = DriverManager.getConnection("jdbc:duckdb:")) {
             DuckDBConnection duckdb = jdbc.unwrap(DuckDBConnection.class);
@@ -146,8 +148,9 @@ public final class Analytics {
             out.printf(Locale.ROOT, "SQL over %,d users streamed from Redis in %,d batches: %.2f s (%,.0f rows/s)%n",
                     users, batches.get(), sqlSeconds, users / sqlSeconds);
             long perBatch = bytes.get() / Math.max(1, batches.get());
-            out.printf(Locale.ROOT, "Arrow memory held while DuckDB read: peak %s (%.1f batches of %s; %s streamed in all)%n",
-                    size(peak), (double) peak / Math.max(1, perBatch), size(perBatch), size(bytes.get()));
+            out.printf(Locale.ROOT, "Arrow memory held while DuckDB read: batches' peak %s (%.1f batches of %s;"
+                    + " %s streamed in all), with the C structures %s%n", size(peak), (double) peak / Math.max(1, perBatch),
+                    size(perBatch), size(bytes.get()), size(root.getPeakMemoryAllocation()));
 
             start = System.nanoTime();
             CityStats java = TopCities.java(redis.scanHashes(scan));

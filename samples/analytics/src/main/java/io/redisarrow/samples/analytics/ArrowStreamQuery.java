@@ -25,6 +25,14 @@ import java.util.regex.Pattern;
  * batch still queued) when the query ends, whether it read everything, stopped early (a
  * {@code LIMIT}) or failed. A stream the query never took is released here. Either way the view is
  * dropped and nothing stays in the allocators once {@link #run} returns or throws.
+ *
+ * <p><b>Memory:</b> the reader's root takes the batches' buffers over, so it must live in the same
+ * allocator tree as the batches (the {@code RedisArrow}'s): that allocator then accounts for every
+ * batch queued, loaded or still read by DuckDB, whose exported arrays keep a reference on the
+ * buffers until it releases them. The small C structures of the export live in a child of the
+ * root of their own, opened and closed per query (the export associates the buffers with it, which
+ * Arrow allows only within one root): closing it checks that DuckDB released every array and the
+ * stream. Give {@code RedisArrow} a child allocator of your root to see the batches' peak apart.
  */
 final class ArrowStreamQuery {
 
@@ -60,7 +68,7 @@ final class ArrowStreamQuery {
      * @param table the view's name, a plain SQL identifier
      * @param batches the rows; subscribed when DuckDB first reads them, each batch closed once read
      * @param schema the schema of every batch (the scan's {@code batchSchema()})
-     * @param allocator where the reader's root and the exported C structures are allocated
+     * @param allocator the reader's root; in the batches' allocator tree
      * @param sql the query
      * @param reader reads the result
      * @return what {@code reader} returned
@@ -72,26 +80,28 @@ final class ArrowStreamQuery {
         if (table == null || !TABLE_NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("table must be a plain SQL identifier, was " + table);
         }
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator);
-        FluxArrowReader rows = new FluxArrowReader(batches, schema, allocator, PREFETCH);
-        try {
-            Data.exportArrayStream(allocator, rows, stream);
-        } catch (RuntimeException e) {
-            closeQuietly(rows, e);
-            stream.close();
-            throw e;
-        }
-        try {
-            duckdb.registerArrowStream(table, stream);
-            try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-                return reader.read(result);
-            }
-        } finally {
-            try (Statement statement = duckdb.createStatement()) {
-                statement.execute("DROP VIEW IF EXISTS " + table);
-            } finally {
-                // releases the reader unless DuckDB took the stream over (then this only frees the struct)
+        try (BufferAllocator cData = allocator.getRoot().newChildAllocator("duckdb-c-data", 0, Long.MAX_VALUE)) {
+            ArrowArrayStream stream = ArrowArrayStream.allocateNew(cData);
+            FluxArrowReader rows = new FluxArrowReader(batches, schema, allocator, PREFETCH);
+            try {
+                Data.exportArrayStream(cData, rows, stream);
+            } catch (RuntimeException e) {
+                closeQuietly(rows, e);
                 stream.close();
+                throw e;
+            }
+            try {
+                duckdb.registerArrowStream(table, stream);
+                try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                    return reader.read(result);
+                }
+            } finally {
+                try (Statement statement = duckdb.createStatement()) {
+                    statement.execute("DROP VIEW IF EXISTS " + table);
+                } finally {
+                    // releases the reader unless DuckDB took the stream over (then this only frees the struct)
+                    stream.close();
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.redisarrow.samples.analytics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -23,6 +25,15 @@ record CityRow(String city, Double avgAge, long users) {
         boolean sameAverage = avgAge == null ? other.avgAge == null
                 : other.avgAge != null && Math.abs(avgAge - other.avgAge) <= AVERAGE_TOLERANCE;
         return Objects.equals(city, other.city) && users == other.users && sameAverage;
+    }
+
+    /**
+     * @param result a result set on a row of (city, average age, users)
+     * @return that row
+     * @throws SQLException when a column cannot be read
+     */
+    static CityRow read(ResultSet result) throws SQLException {
+        return new CityRow(result.getString(1), result.getObject(2, Double.class), result.getLong(3));
     }
 
     /** @return the row as the main prints it */

@@ -27,7 +27,7 @@ final class TopCities {
      * @param duckdb the DuckDB connection
      * @param batches the users' batches (city and age columns)
      * @param schema their schema
-     * @param allocator where the export to DuckDB allocates
+     * @param allocator the reader's root: the batches' allocator ({@link io.redisarrow.arrow.RedisArrow#allocator()})
      * @return the query's rows
      * @throws SQLException when the query or the scan fails
      */
@@ -36,8 +36,7 @@ final class TopCities {
         return ArrowStreamQuery.run(duckdb, "users", batches, schema, allocator, SQL, result -> {
             List<CityRow> rows = new ArrayList<>();
             while (result.next()) {
-                double avg = result.getDouble(2);
-                rows.add(new CityRow(result.getString(1), result.wasNull() ? null : avg, result.getLong(3)));
+                rows.add(CityRow.read(result));
             }
             return rows;
         });
