@@ -123,7 +123,7 @@ public final class Analytics {
         Users.load(url, prefix, users);
         out.printf(Locale.ROOT, "loaded in %.1f s%n", seconds(start));
         HashScan scan = Users.scan(prefix);
-        Schema schema = Users.batchSchema(scan);
+        Schema schema = scan.batchSchema();
         // the batches in a child allocator, to tell their peak from that of the C structures DuckDB reads
         try (BufferAllocator root = new RootAllocator(AllocationListener.NOOP, Long.MAX_VALUE,
                         new SegmentRoundingPolicy(RedisArrow.ALLOCATION_SEGMENT_BYTES));

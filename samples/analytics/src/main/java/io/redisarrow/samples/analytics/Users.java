@@ -86,11 +86,4 @@ final class Users {
         return HashScan.builder().pattern(prefix + "*").schema(SCHEMA).project("city", "age").noKeyColumn().build();
     }
 
-    /**
-     * @param scan a scan from {@link #scan(String)}
-     * @return the schema of its batches
-     */
-    static Schema batchSchema(HashScan scan) {
-        return new Schema(scan.projection().orElseThrow().stream().map(SCHEMA::findField).toList());
-    }
 }

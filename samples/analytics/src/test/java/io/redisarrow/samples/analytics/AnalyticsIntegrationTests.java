@@ -111,7 +111,7 @@ class AnalyticsIntegrationTests {
     @Test
     void theSqlTopTenEqualsTheJavaAggregationOverTheSameScan() throws SQLException {
         loadUsersWithGaps();
-        List<CityRow> sql = TopCities.sql(duckdb, redis.scanHashes(scan), Users.batchSchema(scan), allocator);
+        List<CityRow> sql = TopCities.sql(duckdb, redis.scanHashes(scan), scan.batchSchema(), allocator);
         CityStats java = TopCities.java(redis.scanHashes(scan));
         assertThat(java.users()).isEqualTo(USERS + 14);
         assertThat(sql).hasSize(TopCities.LIMIT);
@@ -122,7 +122,7 @@ class AnalyticsIntegrationTests {
     @Test
     void everyGroupEqualsTheJavaAggregationNullsIncluded() throws SQLException {
         loadUsersWithGaps();
-        List<CityRow> sql = ArrowStreamQuery.run(duckdb, "users", redis.scanHashes(scan), Users.batchSchema(scan),
+        List<CityRow> sql = ArrowStreamQuery.run(duckdb, "users", redis.scanHashes(scan), scan.batchSchema(),
                 allocator, "SELECT city, avg(age), count(*) FROM users GROUP BY city ORDER BY 2 DESC, 1", result -> {
                     List<CityRow> rows = new ArrayList<>();
                     while (result.next()) {
@@ -144,7 +144,7 @@ class AnalyticsIntegrationTests {
             largest.accumulateAndGet(accounted(batch), Math::max);
             total.addAndGet(accounted(batch));
         });
-        TopCities.sql(duckdb, batches, Users.batchSchema(scan), allocator);
+        TopCities.sql(duckdb, batches, scan.batchSchema(), allocator);
         long peak = allocator.getPeakMemoryAllocation();
         // prefetched + being decoded + in the reader's root + one per DuckDB thread, plus the C structures
         long bound = (ArrowStreamQuery.PREFETCH + 2 + DUCKDB_THREADS + 1) * largest.get();
@@ -170,7 +170,7 @@ class AnalyticsIntegrationTests {
         AtomicInteger emitted = new AtomicInteger();
         Flux<RecordBatch> batches = redis.scanHashes(scan).doOnNext(b -> emitted.incrementAndGet())
                 .doOnCancel(() -> cancelled.set(true));
-        int rows = ArrowStreamQuery.run(duckdb, "users", batches, Users.batchSchema(scan), allocator,
+        int rows = ArrowStreamQuery.run(duckdb, "users", batches, scan.batchSchema(), allocator,
                 "SELECT * FROM users LIMIT 5", result -> {
                     int count = 0;
                     while (result.next()) {
@@ -189,7 +189,7 @@ class AnalyticsIntegrationTests {
         hset(prefix + "bad", Map.of("name", "bad", "city", "Oslo", "age", "old"));
         AtomicInteger emitted = new AtomicInteger();
         Flux<RecordBatch> batches = redis.scanHashes(scan).doOnNext(b -> emitted.incrementAndGet());
-        assertThatThrownBy(() -> TopCities.sql(duckdb, batches, Users.batchSchema(scan), allocator))
+        assertThatThrownBy(() -> TopCities.sql(duckdb, batches, scan.batchSchema(), allocator))
                 .isInstanceOf(SQLException.class).hasMessageContaining("the scan failed").hasMessageContaining("old");
     }
 
@@ -197,7 +197,7 @@ class AnalyticsIntegrationTests {
     void aQueryThatFailsBeforeReadingNeverStartsTheScan() {
         AtomicBoolean subscribed = new AtomicBoolean();
         Flux<RecordBatch> batches = redis.scanHashes(scan).doOnSubscribe(s -> subscribed.set(true));
-        assertThatThrownBy(() -> ArrowStreamQuery.run(duckdb, "users", batches, Users.batchSchema(scan), allocator,
+        assertThatThrownBy(() -> ArrowStreamQuery.run(duckdb, "users", batches, scan.batchSchema(), allocator,
                 "SELECT no_such_column FROM users", result -> null))
                 .isInstanceOf(SQLException.class).hasMessageContaining("no_such_column");
         assertThat(subscribed).isFalse();
@@ -206,7 +206,7 @@ class AnalyticsIntegrationTests {
     @Test
     void theViewIsDroppedAfterTheQuery() throws SQLException {
         Users.load(url, prefix, 10);
-        TopCities.sql(duckdb, redis.scanHashes(scan), Users.batchSchema(scan), allocator);
+        TopCities.sql(duckdb, redis.scanHashes(scan), scan.batchSchema(), allocator);
         try (Statement statement = duckdb.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM users"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("users");
