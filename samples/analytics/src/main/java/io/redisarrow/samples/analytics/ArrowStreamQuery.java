@@ -1,6 +1,7 @@
 package io.redisarrow.samples.analytics;
 
 import io.redisarrow.arrow.RecordBatch;
+import io.redisarrow.arrow.RecordBatchReader;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Runs SQL in DuckDB over a publisher of batches, through the Arrow C Data interface: the batches
- * feed a {@link FluxArrowReader}, exported as a C {@code ArrowArrayStream}
+ * feed a {@link RecordBatchReader}, exported as a C {@code ArrowArrayStream}
  * ({@link Data#exportArrayStream}) and registered as a view ({@link DuckDBConnection#registerArrowStream});
  * DuckDB's scan then pulls the batches one by one while the query runs, reading the Arrow buffers
  * in place.
@@ -82,7 +83,7 @@ final class ArrowStreamQuery {
         }
         try (BufferAllocator cData = allocator.getRoot().newChildAllocator("duckdb-c-data", 0, Long.MAX_VALUE)) {
             ArrowArrayStream stream = ArrowArrayStream.allocateNew(cData);
-            FluxArrowReader rows = new FluxArrowReader(batches, schema, allocator, PREFETCH);
+            RecordBatchReader rows = RecordBatchReader.of(batches, schema, allocator, PREFETCH);
             try {
                 Data.exportArrayStream(cData, rows, stream);
             } catch (RuntimeException e) {
@@ -106,7 +107,7 @@ final class ArrowStreamQuery {
         }
     }
 
-    private static void closeQuietly(FluxArrowReader reader, Exception cause) {
+    private static void closeQuietly(RecordBatchReader reader, Exception cause) {
         try {
             reader.close();
         } catch (Exception e) {

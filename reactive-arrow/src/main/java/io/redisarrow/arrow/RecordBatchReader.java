@@ -1,6 +1,5 @@
-package io.redisarrow.samples.analytics;
+package io.redisarrow.arrow;
 
-import io.redisarrow.arrow.RecordBatch;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -33,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fails the read naming both schemas. A publisher error fails {@code loadNextBatch()} with an
  * {@link IOException} carrying it, and every later call with the same error.
  */
-final class FluxArrowReader extends ArrowReader {
+public final class RecordBatchReader extends ArrowReader {
 
     private static final Object COMPLETE = new Object();
 
@@ -64,7 +63,7 @@ final class FluxArrowReader extends ArrowReader {
      * @param allocator the allocator of the reader's root
      * @param prefetch how many batches may be asked for ahead of the reader, {@code >= 1}
      */
-    FluxArrowReader(Publisher<RecordBatch> batches, Schema schema, BufferAllocator allocator, int prefetch) {
+    private RecordBatchReader(Publisher<RecordBatch> batches, Schema schema, BufferAllocator allocator, int prefetch) {
         super(allocator);
         if (prefetch < 1) {
             throw new IllegalArgumentException("prefetch must be >= 1, was " + prefetch);
@@ -72,6 +71,30 @@ final class FluxArrowReader extends ArrowReader {
         this.batches = Objects.requireNonNull(batches, "batches must not be null");
         this.schema = Objects.requireNonNull(schema, "schema must not be null");
         this.prefetch = prefetch;
+    }
+
+    /**
+     * An {@link ArrowReader} over a stream of batches, for whatever reads one: DuckDB or another
+     * engine through the Arrow C Data interface ({@code Data.exportArrayStream}), an
+     * {@code ArrowFileWriter} or {@code ArrowStreamWriter} loop, Arrow's own utilities.
+     *
+     * <p><b>Ownership:</b> the reader owns every batch the publisher emits to it: it moves each
+     * one's buffers into its root (no copy) and closes it, and {@link #close()} cancels the
+     * publisher and closes the batches it queued. The root's vectors live in {@code allocator},
+     * which must share a root allocator with the batches' (buffers are transferred, not copied).
+     * <b>Backpressure:</b> nothing is subscribed before the first {@link #loadNextBatch()}, and at
+     * most {@code prefetch} batches are requested ahead of the reader.
+     *
+     * @param batches the batches, such as a scan
+     * @param schema the schema every batch has, known before the first (a read's {@code batchSchema()})
+     * @param allocator the allocator of the reader's root
+     * @param prefetch how many batches may be asked for ahead of the reader, {@code >= 1}
+     * @return the reader, to close when done
+     * @throws IllegalArgumentException when {@code prefetch < 1}
+     */
+    public static RecordBatchReader of(Publisher<RecordBatch> batches, Schema schema, BufferAllocator allocator,
+            int prefetch) {
+        return new RecordBatchReader(batches, schema, allocator, prefetch);
     }
 
     @Override

@@ -1,6 +1,5 @@
-package io.redisarrow.samples.analytics;
+package io.redisarrow.arrow;
 
-import io.redisarrow.arrow.RecordBatch;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
@@ -28,7 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FluxArrowReaderUnitTests {
+class RecordBatchReaderUnitTests {
+
+    static final Schema SCHEMA = new Schema(java.util.List.of(Field.nullable("city", ArrowType.Utf8.INSTANCE),
+            Field.nullable("age", new ArrowType.Int(32, true))));
 
     private final BufferAllocator allocator = new RootAllocator();
 
@@ -38,16 +40,21 @@ class FluxArrowReaderUnitTests {
         allocator.close();
     }
 
+    /** A one-row batch whose age is {@code index}. */
+    private RecordBatch numbered(int index) {
+        return TestBatches.of(allocator, SCHEMA, new Object[] { "City", index });
+    }
+
     private Flux<RecordBatch> numbered(int count, AtomicLong requested) {
-        return Flux.range(0, count).doOnRequest(requested::addAndGet).map(i -> TestBatches.numbered(allocator, i));
+        return Flux.range(0, count).doOnRequest(requested::addAndGet).map(i -> numbered(i));
     }
 
     @Test
     void readsEveryBatchInOrderMovingItsBuffersAndClosingIt() throws IOException {
         List<RecordBatch> emitted = new ArrayList<>();
-        Flux<RecordBatch> batches = Flux.range(0, 5).map(i -> TestBatches.numbered(allocator, i)).doOnNext(emitted::add);
+        Flux<RecordBatch> batches = Flux.range(0, 5).map(i -> numbered(i)).doOnNext(emitted::add);
         List<Integer> ages = new ArrayList<>();
-        try (FluxArrowReader reader = new FluxArrowReader(batches, TestBatches.SCHEMA, allocator, 2)) {
+        try (RecordBatchReader reader = RecordBatchReader.of(batches, SCHEMA, allocator, 2)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             while (reader.loadNextBatch()) {
                 assertThat(root.getRowCount()).isEqualTo(1);
@@ -63,10 +70,10 @@ class FluxArrowReaderUnitTests {
     @Test
     void subscribesOnlyWhenTheFirstBatchIsAskedFor() throws IOException {
         AtomicBoolean subscribed = new AtomicBoolean();
-        Flux<RecordBatch> batches = Flux.range(0, 3).map(i -> TestBatches.numbered(allocator, i))
+        Flux<RecordBatch> batches = Flux.range(0, 3).map(i -> numbered(i))
                 .doOnSubscribe(s -> subscribed.set(true));
-        try (FluxArrowReader reader = new FluxArrowReader(batches, TestBatches.SCHEMA, allocator, 2)) {
-            assertThat(reader.getVectorSchemaRoot().getSchema()).isEqualTo(TestBatches.SCHEMA);
+        try (RecordBatchReader reader = RecordBatchReader.of(batches, SCHEMA, allocator, 2)) {
+            assertThat(reader.getVectorSchemaRoot().getSchema()).isEqualTo(SCHEMA);
             assertThat(subscribed).as("subscribed for the schema alone").isFalse();
             assertThat(reader.loadNextBatch()).isTrue();
             assertThat(subscribed).isTrue();
@@ -77,7 +84,7 @@ class FluxArrowReaderUnitTests {
     void asksForNoMoreThanPrefetchBatchesAheadOfTheReader() throws IOException {
         AtomicLong requested = new AtomicLong();
         int prefetch = 3;
-        try (FluxArrowReader reader = new FluxArrowReader(numbered(100, requested), TestBatches.SCHEMA, allocator,
+        try (RecordBatchReader reader = RecordBatchReader.of(numbered(100, requested), SCHEMA, allocator,
                 prefetch)) {
             for (int read = 1; read <= 10; read++) {
                 assertThat(reader.loadNextBatch()).isTrue();
@@ -90,9 +97,9 @@ class FluxArrowReaderUnitTests {
     void closeCancelsThePublisherAndClosesTheBatchesItQueued() throws IOException {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<RecordBatch> emitted = new ArrayList<>();
-        Flux<RecordBatch> batches = Flux.range(0, 100).map(i -> TestBatches.numbered(allocator, i))
+        Flux<RecordBatch> batches = Flux.range(0, 100).map(i -> numbered(i))
                 .doOnNext(emitted::add).doOnCancel(() -> cancelled.set(true));
-        FluxArrowReader reader = new FluxArrowReader(batches, TestBatches.SCHEMA, allocator, 4);
+        RecordBatchReader reader = RecordBatchReader.of(batches, SCHEMA, allocator, 4);
         assertThat(reader.loadNextBatch()).isTrue();
         assertThat(emitted).as("emitted: the one read and four queued").hasSize(5);
         reader.close();
@@ -111,7 +118,7 @@ class FluxArrowReaderUnitTests {
                 @Override
                 public void request(long n) {
                     if (!cancelled.get()) {
-                        s.onNext(TestBatches.numbered(allocator, 0));
+                        s.onNext(numbered(0));
                     }
                 }
 
@@ -121,11 +128,11 @@ class FluxArrowReaderUnitTests {
                 }
             });
         };
-        FluxArrowReader reader = new FluxArrowReader(late, TestBatches.SCHEMA, allocator, 1);
+        RecordBatchReader reader = RecordBatchReader.of(late, SCHEMA, allocator, 1);
         assertThat(reader.loadNextBatch()).isTrue();
         reader.close();
         assertThat(cancelled).isTrue();
-        RecordBatch afterCancel = TestBatches.numbered(allocator, 1);
+        RecordBatch afterCancel = numbered(1);
         subscriber.get().onNext(afterCancel);
         assertThat(afterCancel.isClosed()).isTrue();
     }
@@ -133,9 +140,9 @@ class FluxArrowReaderUnitTests {
     @Test
     void closeBeforeTheFirstReadNeverSubscribes() throws IOException {
         AtomicBoolean subscribed = new AtomicBoolean();
-        Flux<RecordBatch> batches = Flux.range(0, 3).map(i -> TestBatches.numbered(allocator, i))
+        Flux<RecordBatch> batches = Flux.range(0, 3).map(i -> numbered(i))
                 .doOnSubscribe(s -> subscribed.set(true));
-        FluxArrowReader reader = new FluxArrowReader(batches, TestBatches.SCHEMA, allocator, 2);
+        RecordBatchReader reader = RecordBatchReader.of(batches, SCHEMA, allocator, 2);
         reader.getVectorSchemaRoot();
         reader.close();
         assertThat(subscribed).isFalse();
@@ -145,9 +152,9 @@ class FluxArrowReaderUnitTests {
     @Test
     void aPublisherErrorFailsTheReadWithItAsTheCauseEveryTime() throws IOException {
         IllegalStateException boom = new IllegalStateException("redis went away");
-        Flux<RecordBatch> batches = Flux.concat(Flux.just(1).map(i -> TestBatches.numbered(allocator, i)),
+        Flux<RecordBatch> batches = Flux.concat(Flux.just(1).map(i -> numbered(i)),
                 Flux.error(boom));
-        try (FluxArrowReader reader = new FluxArrowReader(batches, TestBatches.SCHEMA, allocator, 2)) {
+        try (RecordBatchReader reader = RecordBatchReader.of(batches, SCHEMA, allocator, 2)) {
             assertThat(reader.loadNextBatch()).isTrue();
             for (int attempt = 0; attempt < 2; attempt++) {
                 assertThatThrownBy(reader::loadNextBatch).isInstanceOf(IOException.class)
@@ -160,7 +167,7 @@ class FluxArrowReaderUnitTests {
     void aBatchOfAnotherSchemaFailsNamingBothAndIsClosed() throws IOException {
         Schema other = new Schema(List.of(new Field("x", FieldType.nullable(new ArrowType.Int(64, true)), null)));
         RecordBatch wrong = RecordBatch.of(VectorSchemaRoot.create(other, allocator));
-        try (FluxArrowReader reader = new FluxArrowReader(Flux.just(wrong), TestBatches.SCHEMA, allocator, 1)) {
+        try (RecordBatchReader reader = RecordBatchReader.of(Flux.just(wrong), SCHEMA, allocator, 1)) {
             assertThatThrownBy(reader::loadNextBatch).isInstanceOf(IOException.class)
                     .hasMessageContaining("x: Int(64, true)").hasMessageContaining("city: Utf8");
         }
@@ -169,7 +176,7 @@ class FluxArrowReaderUnitTests {
 
     @Test
     void closeFromAnotherThreadEndsAReadWaitingForABatch() throws Exception {
-        FluxArrowReader reader = new FluxArrowReader(Flux.never(), TestBatches.SCHEMA, allocator, 1);
+        RecordBatchReader reader = RecordBatchReader.of(Flux.never(), SCHEMA, allocator, 1);
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return reader.loadNextBatch();
@@ -185,7 +192,7 @@ class FluxArrowReaderUnitTests {
 
     @Test
     void rejectsAPrefetchBelowOne() {
-        assertThatThrownBy(() -> new FluxArrowReader(Flux.empty(), TestBatches.SCHEMA, allocator, 0))
+        assertThatThrownBy(() -> RecordBatchReader.of(Flux.empty(), SCHEMA, allocator, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("prefetch must be >= 1, was 0");
     }
 }
