@@ -1,0 +1,125 @@
+package io.redisarrow.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where an export goes: a file, written to a temporary file beside it ({@code .name.part}) and
+ * renamed onto it by {@link #commit()}, so the file is complete or absent; or standard output
+ * ({@code -}). Closing an output not committed deletes the temporary file.
+ */
+final class Output implements AutoCloseable {
+
+    private final Path target;
+
+    private final Path part;
+
+    private final FileChannel channel;
+
+    private final OutputStream stream;
+
+    private boolean committed;
+
+    private Output(Path target, Path part, FileChannel channel, OutputStream stream) {
+        this.target = target;
+        this.part = part;
+        this.channel = channel;
+        this.stream = stream;
+    }
+
+    /**
+     * @param name a file name, or {@code -} for standard output
+     * @param stdout the standard output
+     * @return the output, open
+     * @throws UncheckedIOException when the temporary file cannot be created (its folder missing,
+     *         no permission)
+     */
+    static Output open(String name, OutputStream stdout) {
+        if (name.equals("-")) {
+            return new Output(null, null, null, stdout);
+        }
+        Path target = Path.of(name).toAbsolutePath();
+        Path part = partOf(target);
+        try {
+            if (!Files.isDirectory(target.getParent())) {
+                throw new NoSuchFileException(target.getParent().toString(), null, "--out's folder does not exist");
+            }
+            FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            return new Output(target, part, channel, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param target the file asked for
+     * @return the temporary file written until the commit
+     */
+    static Path partOf(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".part");
+    }
+
+    /** @param buffer bytes to append, all written */
+    void write(ByteBuffer buffer) {
+        try {
+            if (channel != null) {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } else if (buffer.hasArray()) {
+                stream.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                buffer.position(buffer.limit());
+            } else {
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                stream.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the file complete: flushes, then renames the temporary file onto it. */
+    void commit() {
+        try {
+            if (channel != null) {
+                channel.force(false);
+                channel.close();
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                stream.flush();
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the file written, or {@code -} */
+    String name() {
+        return target == null ? "-" : target.toString();
+    }
+
+    /** Deletes the temporary file unless committed. */
+    @Override
+    public void close() {
+        if (channel == null || committed) {
+            return;
+        }
+        try {
+            channel.close();
+            Files.deleteIfExists(part);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.redisarrow.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rows done so far, shown on standard error as a progress bar (rows, rows/s and, when the total is
+ * known, the ETA) only when a person watches: standard error is a terminal and {@code --quiet} was
+ * not given. Counts the rows either way, for the summary line.
+ */
+final class Progress implements AutoCloseable {
+
+    private static final int WIDTH = 79;
+
+    private final AtomicLong rows = new AtomicLong();
+
+    private final long startNanos = System.nanoTime();
+
+    private final ProgressBar bar;
+
+    private Progress(ProgressBar bar) {
+        this.bar = bar;
+    }
+
+    /**
+     * @param task the bar's title, such as {@code export}
+     * @param total the rows expected, or {@code -1} when unknown (no ETA then)
+     * @param err where to draw
+     * @param shown whether to draw at all
+     * @return the progress
+     */
+    static Progress start(String task, long total, PrintStream err, boolean shown) {
+        if (!shown) {
+            return new Progress(null);
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" rows", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
+                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(err, WIDTH)).build();
+        return new Progress(bar);
+    }
+
+    /** @param done rows just done */
+    void add(long done) {
+        rows.addAndGet(done);
+        if (bar != null) {
+            bar.stepBy(done);
+        }
+    }
+
+    /** @return rows done */
+    long rows() {
+        return rows.get();
+    }
+
+    /** @return seconds since the start */
+    double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Stops drawing. */
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
