@@ -25,11 +25,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code bench}: writes N users with writeHashes, reads them back with scanHashes, prints both rates. */
-@Command(name = "bench", sortOptions = false,
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Write and read N hashes, print rows/s.",
         description = { "A quick run: write N hashes with writeHashes, read them back with",
             "scanHashes, print rows/s for both, then delete them. Not the full",
             "benchmark (see the benchmarks module)." })
 final class BenchCommand implements Callable<Integer> {
+
+    /** How long an interrupted run waits for the batches in flight to be closed. */
+    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Streams streams;
 
@@ -64,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
                         HashWrite.builder().keyTemplate(prefix + "{id}").exclude("id").mode(WriteMode.REPLACE).build())
                         .doOnNext((WriteResult r) -> written.addAndGet(r.written())), work);
                 if (!done) {
+                    Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                     return ExitCodes.INTERRUPTED;
                 }
                 out.println(rate("writeHashes", written.get(), start));
@@ -77,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }), work);
                 if (!done) {
+                    Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                     return ExitCodes.INTERRUPTED;
                 }
                 out.println(rate("scanHashes", read.get(), start));

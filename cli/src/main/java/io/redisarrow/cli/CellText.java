@@ -121,7 +121,7 @@ final class CellText {
             } else if (vector instanceof TinyIntVector v) {
                 v.setSafe(row, Byte.parseByte(text.strip()));
             } else if (vector instanceof UInt1Vector v) {
-                v.setSafe(row, unsigned(text, 0xFFL));
+                v.setSafe(row, (int) unsigned(text, 0xFFL));
             } else if (vector instanceof UInt2Vector v) {
                 v.setSafe(row, (int) unsigned(text, 0xFFFFL));
             } else if (vector instanceof UInt4Vector v) {

@@ -9,8 +9,8 @@ final class CommonOptions {
     static final String DEFAULT_URL = "redis://127.0.0.1:6379";
 
     @Option(names = { "-u", "--url" }, paramLabel = "URL",
-            description = "Redis URL, redis[s]://[[user]:password@]host[:port][/db]"
-                    + " (default: $REDIS_URL, else " + DEFAULT_URL + ")")
+            description = { "Redis URL such as redis://user:pass@host:6379/0",
+                "(default: $REDIS_URL, else " + DEFAULT_URL + ")." })
     String url;
 
     @Option(names = { "-q", "--quiet" }, description = "No progress bar and no summary on stderr.")

@@ -15,7 +15,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code demo}: loads made-up users, infers their schema and exports a few rows as CSV to stdout. */
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Load made-up users and print a few rows (starts its own Redis).",
         description = { "Load made-up users into Redis (one it starts itself unless --url or",
             "REDIS_URL is given), infer their schema, print a few rows as CSV." })
 final class DemoCommand implements Callable<Integer> {

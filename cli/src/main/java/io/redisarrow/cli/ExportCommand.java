@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code export}: hashes, JSON documents or a search result into an Arrow IPC, CSV or NDJSON file. */
-@Command(name = "export", sortOptions = false,
+@Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Export hashes, JSON or a search result to Arrow, CSV or NDJSON.",
         description = { "Write hashes, JSON documents or a search result to a file.",
             "The file is written under a temporary name and renamed when complete:",
             "interrupted (Ctrl-C), it is left absent, never half-written." },
@@ -20,6 +21,9 @@ import java.util.concurrent.Callable;
             "  redis-arrow export -p 'user:*' -s 'name:utf8,age:int32' -o users.csv",
             "  redis-arrow export -i idx:users --query '@age:[30 40]' -o - -f ndjson" })
 final class ExportCommand implements Callable<Integer> {
+
+    /** How long an interrupted run waits for the batches in flight to be closed. */
+    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Streams streams;
 
@@ -76,10 +80,11 @@ final class ExportCommand implements Callable<Integer> {
             boolean shown = common.progressShown(streams);
             long expected = shown ? Reads.expectedRows(redis, url, source, limit) : -1;
             try (Output output = Output.open(out, streams.out());
-                    Progress progress = Progress.start("export", expected, streams.err(), shown)) {
+                    Progress progress = Progress.start("export", expected, streams, shown)) {
                 var batches = read.batches().doOnNext((RecordBatch b) -> progress.add(b.rowCount()));
                 boolean completed = Pipeline.drain(chosen.encode(read.schema(), batches).doOnNext(output::write), work);
                 if (!completed) {
+                    Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                     return ExitCodes.INTERRUPTED;
                 }
                 output.commit();

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code import}: an Arrow IPC stream or a CSV file into hashes or JSON documents. */
-@Command(name = "import", sortOptions = false,
+@Command(name = "import", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Import an Arrow IPC stream or a CSV file as hashes or JSON.",
         description = { "Write the rows of an Arrow IPC stream or a CSV file to Redis,",
             "one hash (or JSON document) per row." },
         footer = { "", "Examples:",
@@ -32,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
             "  redis-arrow import -i users.csv -s 'age:int32' --key-template 'user:{id}'",
             "  redis-arrow import -i users.arrow --as json --mode replace --ttl 1h" })
 final class ImportCommand implements Callable<Integer> {
+
+    /** How long an interrupted run waits for the batches in flight to be closed. */
+    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Streams streams;
 
@@ -103,7 +107,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         try (RedisArrow redis = RedisArrow.connect(common.url());
                 Interruption.Work work = streams.interruption().begin();
-                Progress progress = Progress.start("import", -1, streams.err(), common.progressShown(streams))) {
+                Progress progress = Progress.start("import", -1, streams, common.progressShown(streams))) {
             Flux<RecordBatch> batches = csv
                     ? CsvBatches.read(() -> new InputStreamReader(Channels.newInputStream(Inputs.open(in, stdin)),
                             StandardCharsets.UTF_8), in.equals("-") ? "stdin" : in, types, batchSize, redis.allocator())
@@ -120,6 +124,7 @@ final class ImportCommand implements Callable<Integer> {
                 skipped.addAndGet(r.skipped());
             }), work);
             if (!completed) {
+                Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                 return ExitCodes.INTERRUPTED;
             }
             progress.close();

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /** {@code infer}: prints the schema inferred from a sample, in the form {@code export --schema} takes. */
-@Command(name = "infer", sortOptions = false,
+@Command(name = "infer", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Print the schema inferred from a sample.",
         description = { "Print the schema inferred from a sample of hashes or JSON documents",
             "(or an index's schema), in the form `export --schema` takes." },
         footer = { "", "Example:",

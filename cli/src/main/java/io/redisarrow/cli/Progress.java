@@ -5,9 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Rows done so far, shown on standard error as a progress bar (rows, rows/s and, when the total is
@@ -24,33 +24,37 @@ final class Progress implements AutoCloseable {
 
     private final ProgressBar bar;
 
-    private Progress(ProgressBar bar) {
+    private final LongConsumer listener;
+
+    private Progress(ProgressBar bar, LongConsumer listener) {
         this.bar = bar;
+        this.listener = listener;
     }
 
     /**
      * @param task the bar's title, such as {@code export}
      * @param total the rows expected, or {@code -1} when unknown (no ETA then)
-     * @param err where to draw
+     * @param streams where to draw, and who else to tell
      * @param shown whether to draw at all
      * @return the progress
      */
-    static Progress start(String task, long total, PrintStream err, boolean shown) {
+    static Progress start(String task, long total, Streams streams, boolean shown) {
         if (!shown) {
-            return new Progress(null);
+            return new Progress(null, streams.onRows());
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" rows", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
-                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(err, WIDTH)).build();
-        return new Progress(bar);
+                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(streams.err(), WIDTH)).build();
+        return new Progress(bar, streams.onRows());
     }
 
     /** @param done rows just done */
     void add(long done) {
-        rows.addAndGet(done);
+        long now = rows.addAndGet(done);
         if (bar != null) {
             bar.stepBy(done);
         }
+        listener.accept(now);
     }
 
     /** @return rows done */
