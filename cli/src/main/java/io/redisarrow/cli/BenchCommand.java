@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 out.println(rate("writeHashes", written.get(), start));
                 AtomicLong read = new AtomicLong();
-                HashScan scan = HashScan.builder().pattern(prefix + "*").schema(Users.SCHEMA).noKeyColumn()
+                HashScan scan = HashScan.builder().pattern(prefix + "*").schema(Users.STORED).noKeyColumn()
                         .batchSize(batchSize).build();
                 start = System.nanoTime();
                 done = Pipeline.drain(redis.scanHashes(scan).doOnNext((RecordBatch b) -> {

@@ -43,7 +43,7 @@ final class Progress implements AutoCloseable {
             return new Progress(null, streams.onRows());
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" rows", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" rows", 1).showSpeed(new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))).setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(streams.err(), WIDTH)).build();
         return new Progress(bar, streams.onRows());
     }

@@ -34,6 +34,9 @@ final class Users {
             new Field("active", FieldType.nullable(ArrowType.Bool.INSTANCE), null),
             new Field("joined", FieldType.nullable(new ArrowType.Date(DateUnit.DAY)), null)));
 
+    /** The fields stored when {@code id} makes the key and is not written: all but {@code id}. */
+    static final Schema STORED = new Schema(SCHEMA.getFields().subList(1, SCHEMA.getFields().size()));
+
     private static final int FIRST_DAY = (int) LocalDate.of(2015, 1, 1).toEpochDay();
 
     private Users() {

@@ -276,6 +276,33 @@ class CliIntegrationTests {
         assertThat(dir.toFile().list()).as("neither the file nor its temporary file").isEmpty();
     }
 
+    @Test
+    void benchWritesReadsAndCleansUp() {
+        long keys = sync.dbsize();
+
+        CliRun run = CliRun.run("bench", "-u", redis.url(), "-n", "3000", "--batch-size", "1000");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outText()).containsPattern("writeHashes +3,000 rows in .* rows/s")
+                .containsPattern("scanHashes +3,000 rows in .* rows/s");
+        assertThat(sync.dbsize()).isEqualTo(keys);
+    }
+
+    @Test
+    void demoLoadsUsersAndPrintsRowsAsCsv() {
+        String demo = redis.uniquePrefix("demo");
+
+        CliRun run = CliRun.run("demo", "-u", redis.url(), "--users", "500", "--rows", "3", "--prefix", demo);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.outText().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("_key,").contains("name", "age", "score", "active", "joined");
+        assertThat(lines.get(1)).startsWith("\"" + demo);
+        assertThat(run.err()).contains("wrote 500 users", "inferred schema: ");
+        assertThat(sync.keys(demo + "*")).hasSize(500);
+    }
+
     private Map<String, Map<String, String>> hashes() {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (String key : sync.keys(prefix + "*")) {
