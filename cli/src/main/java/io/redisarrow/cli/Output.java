@@ -13,8 +13,10 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Where an export goes: a file, written to a temporary file beside it ({@code .name.part}) and
- * renamed onto it by {@link #commit()}, so the file is complete or absent; or standard output
- * ({@code -}). Closing an output not committed deletes the temporary file.
+ * renamed onto it by {@link #commit()}, so the file is complete or absent; an existing path that
+ * is not a regular file ({@code /dev/null}, a named pipe), written directly, since renaming onto
+ * it would replace it; or standard output ({@code -}). Closing an output not committed deletes the
+ * temporary file.
  */
 final class Output implements AutoCloseable {
 
@@ -26,13 +28,20 @@ final class Output implements AutoCloseable {
 
     private final OutputStream stream;
 
+    private final boolean direct;
+
     private boolean committed;
 
     private Output(Path target, Path part, FileChannel channel, OutputStream stream) {
+        this(target, part, channel, stream, false);
+    }
+
+    private Output(Path target, Path part, FileChannel channel, OutputStream stream, boolean direct) {
         this.target = target;
         this.part = part;
         this.channel = channel;
         this.stream = stream;
+        this.direct = direct;
     }
 
     /**
@@ -47,8 +56,14 @@ final class Output implements AutoCloseable {
             return new Output(null, null, null, stdout);
         }
         Path target = Path.of(name).toAbsolutePath();
-        Path part = partOf(target);
         try {
+            if (Files.isDirectory(target)) {
+                throw new IllegalArgumentException("--out " + name + " is a folder; name a file in it");
+            }
+            if (!viaTemporaryFile(target)) {
+                return new Output(target, null, null, Files.newOutputStream(target, StandardOpenOption.WRITE), true);
+            }
+            Path part = partOf(target);
             if (!Files.isDirectory(target.getParent())) {
                 throw new NoSuchFileException(target.getParent().toString(), null, "--out's folder does not exist");
             }
@@ -58,6 +73,15 @@ final class Output implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param target the file asked for
+     * @return whether it is written to a temporary file renamed onto it at the end: a regular
+     *         file or none yet, not a device or pipe
+     */
+    static boolean viaTemporaryFile(Path target) {
+        return !Files.exists(target) || Files.isRegularFile(target);
     }
 
     /**
@@ -97,6 +121,9 @@ final class Output implements AutoCloseable {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 stream.flush();
+                if (direct) {
+                    stream.close();
+                }
             }
             committed = true;
         } catch (IOException e) {
@@ -112,6 +139,14 @@ final class Output implements AutoCloseable {
     /** Deletes the temporary file unless committed. */
     @Override
     public void close() {
+        if (direct && !committed) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
         if (channel == null || committed) {
             return;
         }

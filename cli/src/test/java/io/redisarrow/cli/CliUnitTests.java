@@ -82,6 +82,18 @@ class CliUnitTests {
     }
 
     @Test
+    void onlyRegularFilesAreWrittenViaATemporaryFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("out.arrow");
+        assertThat(Output.viaTemporaryFile(file)).as("not there yet").isTrue();
+        java.nio.file.Files.writeString(file, "old");
+        assertThat(Output.viaTemporaryFile(file)).as("a regular file").isTrue();
+        assertThat(Output.viaTemporaryFile(java.nio.file.Path.of("/dev/null")))
+                .as("renaming onto /dev/null would replace the device").isFalse();
+        assertThat(Output.partOf(file)).isEqualTo(dir.resolve(".out.arrow.part"));
+    }
+
+    @Test
     void durationsTakeShortAndIsoForms() {
         assertThat(Durations.parse("90s", "--ttl")).isEqualTo(Duration.ofSeconds(90));
         assertThat(Durations.parse("15m", "--ttl")).isEqualTo(Duration.ofMinutes(15));
