@@ -88,7 +88,7 @@ final class ExportCommand implements Callable<Integer> {
                     return ExitCodes.INTERRUPTED;
                 }
                 output.commit();
-                progress.close();
+                progress.finish();
                 if (!common.quiet) {
                     streams.err().println(String.format(Locale.ROOT, "exported %,d rows of %s to %s in %.1f s (%,.0f rows/s)",
                             progress.rows(), source.describe(), output.name(), progress.seconds(),

@@ -127,7 +127,7 @@ final class ImportCommand implements Callable<Integer> {
                 Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                 return ExitCodes.INTERRUPTED;
             }
-            progress.close();
+            progress.finish();
             if (!common.quiet) {
                 streams.err().println(String.format(Locale.ROOT,
                         "imported %,d rows from %s as %s: %,d written, %,d skipped, in %.1f s (%,.0f rows/s)",

@@ -26,6 +26,8 @@ final class Progress implements AutoCloseable {
 
     private final LongConsumer listener;
 
+    private boolean finished;
+
     private Progress(ProgressBar bar, LongConsumer listener) {
         this.bar = bar;
         this.listener = listener;
@@ -67,11 +69,17 @@ final class Progress implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** Stops drawing, leaving the last state on screen; closing again does nothing. */
+    void finish() {
+        if (bar != null && !finished) {
+            finished = true;
+            bar.close();
+        }
+    }
+
     /** Stops drawing. */
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close();
-        }
+        finish();
     }
 }
