@@ -221,6 +221,29 @@ class CliIntegrationTests {
     }
 
     @Test
+    void importOfBytesThatAreNotArrowIsADataErrorInOneLine() throws Exception {
+        Path file = Files.write(dir.resolve("garbage.arrow"), "this is not an Arrow stream at all".getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = CliRun.run("import", "-u", redis.url(), "-i", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.DATA);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("redis-arrow import: ").contains("Arrow IPC");
+    }
+
+    @Test
+    void importsAnArrowStreamFromStdin() {
+        CliRun export = CliRun.run(export("-s", SCHEMA, "-o", "-", "-f", "arrow", "-q"));
+        sync.unlink(hashes().keySet().toArray(String[]::new));
+
+        CliRun run = CliRun.run(Interruption.manual(), rows -> { }, export.out(), "import", "-u", redis.url(), "-i", "-");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(sync.hgetall(prefix + "tricky")).isEqualTo(Map.of("name", TRICKY, "age", "33"));
+        assertThat(hashes()).hasSize(USERS + 2);
+    }
+
+    @Test
     void unreachableServerExitsTwoWithOneLineAndNoFile() {
         Path file = dir.resolve("never.arrow");
         CliRun run = CliRun.run("export", "-u", "redis://127.0.0.1:1", "-p", "x:*", "-s", "a:utf8", "-o", file.toString());
