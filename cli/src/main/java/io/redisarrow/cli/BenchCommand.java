@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class BenchCommand implements Callable<Integer> {
 
     /** How long an interrupted run waits for the batches in flight to be closed. */
-    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Streams streams;
 
@@ -68,7 +67,6 @@ final class BenchCommand implements Callable<Integer> {
                         HashWrite.builder().keyTemplate(prefix + "{id}").exclude("id").mode(WriteMode.REPLACE).build())
                         .doOnNext((WriteResult r) -> written.addAndGet(r.written())), work);
                 if (!done) {
-                    Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                     return ExitCodes.INTERRUPTED;
                 }
                 out.println(rate("writeHashes", written.get(), start));
@@ -82,7 +80,6 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }), work);
                 if (!done) {
-                    Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                     return ExitCodes.INTERRUPTED;
                 }
                 out.println(rate("scanHashes", read.get(), start));

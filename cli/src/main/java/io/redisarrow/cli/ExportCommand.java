@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 final class ExportCommand implements Callable<Integer> {
 
     /** How long an interrupted run waits for the batches in flight to be closed. */
-    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Streams streams;
 
@@ -84,7 +83,6 @@ final class ExportCommand implements Callable<Integer> {
                 var batches = read.batches().doOnNext((RecordBatch b) -> progress.add(b.rowCount()));
                 boolean completed = Pipeline.drain(chosen.encode(read.schema(), batches).doOnNext(output::write), work);
                 if (!completed) {
-                    Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                     return ExitCodes.INTERRUPTED;
                 }
                 output.commit();

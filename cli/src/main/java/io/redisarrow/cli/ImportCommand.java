@@ -35,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ImportCommand implements Callable<Integer> {
 
     /** How long an interrupted run waits for the batches in flight to be closed. */
-    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Streams streams;
 
@@ -124,7 +123,6 @@ final class ImportCommand implements Callable<Integer> {
                 skipped.addAndGet(r.skipped());
             }), work);
             if (!completed) {
-                Pipeline.awaitReleased(redis.allocator(), RELEASE_WAIT);
                 return ExitCodes.INTERRUPTED;
             }
             progress.finish();

@@ -1,11 +1,9 @@
 package io.redisarrow.cli;
 
-import org.apache.arrow.memory.BufferAllocator;
 import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -61,25 +59,5 @@ final class Pipeline {
             throw new IllegalStateException(unwrapped.getMessage(), unwrapped);
         }
         return true;
-    }
-
-    /**
-     * Waits, {@code timeout} at most, until an allocator holds no memory: after a cancel, a scan
-     * closes the batch it was decoding only once decoding ends, on its own thread, so closing the
-     * allocator at once would find that batch still open.
-     *
-     * @param allocator the allocator
-     * @param timeout how long to wait at most
-     */
-    static void awaitReleased(BufferAllocator allocator, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (allocator.getAllocatedMemory() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

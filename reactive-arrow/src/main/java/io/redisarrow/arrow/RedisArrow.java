@@ -51,6 +51,9 @@ public final class RedisArrow implements AutoCloseable {
     /** The rounding unit of the allocator this class creates: 1 KiB. */
     public static final long ALLOCATION_SEGMENT_BYTES = 1024;
 
+    /** The longest {@link #close()} waits for batches still being decoded after a cancel, in ms. */
+    public static final long CLOSE_WAIT_MILLIS = 2000;
+
     private final RedisSession session;
 
     private final BufferAllocator allocator;
@@ -720,9 +723,12 @@ public final class RedisArrow implements AutoCloseable {
     }
 
     /**
-     * Closes the connection and the client, then the allocator if this instance created it.
+     * Closes the connection and the client, then the allocator if this instance created it. A
+     * batch that was being decoded when its read was cancelled is closed as soon as its decoding
+     * ends, on the decoding thread: so that closing right after a cancel does not find it open, this
+     * waits for such batches, up to {@value #CLOSE_WAIT_MILLIS} ms, before closing the allocator.
      * Closing the allocator fails with {@link IllegalStateException} if batches are still open
-     * (a leak in the caller's code). Idempotent.
+     * then (a leak in the caller's code). Idempotent.
      */
     @Override
     public void close() {
@@ -731,9 +737,15 @@ public final class RedisArrow implements AutoCloseable {
         }
         session.close();
         if (ownsAllocator) {
+            long deadline = System.nanoTime() + CLOSE_WAIT_MILLIS * 1_000_000L;
+            while (allocator.getAllocatedMemory() != 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
             allocator.close();
         }
     }
+
 
     /** Builder of {@link RedisArrow}. */
     public static final class Builder {
