@@ -1,9 +1,12 @@
 package io.redisarrow.arrow;
 
 import io.redisarrow.arrow.internal.ipc.IpcBatches;
+import io.redisarrow.arrow.internal.ipc.IpcFileReader;
+import io.redisarrow.arrow.internal.ipc.IpcFileWriter;
 import io.redisarrow.arrow.internal.ipc.IpcMessages;
 import io.redisarrow.arrow.internal.ipc.IpcStreamParser;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.reactivestreams.Publisher;
@@ -11,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,15 +60,69 @@ public final class ArrowIpc {
                 Mono.fromCallable(() -> ByteBuffer.wrap(schemaMessage.clone())),
                 Flux.from(batches).map(batch -> {
                     try (batch) {
-                        if (!batch.schema().getFields().equals(fields)) {
-                            throw new IllegalArgumentException("a batch's schema " + batch.schema()
-                                    + " is not the stream's " + schema);
-                        }
+                        checkSchema(batch, fields, schema);
                         return ByteBuffer.wrap(IpcMessages.batch(batch.root()));
                     }
                 }),
                 Mono.fromCallable(() -> ByteBuffer.wrap(IpcMessages.endOfStream())))
                 .doOnDiscard(RecordBatch.class, RecordBatch::close);
+    }
+
+    /**
+     * Serializes batches as one file in the Arrow IPC <em>file</em> format (what {@code .arrow}
+     * files and {@code ArrowFileReader}, {@code pyarrow.ipc.open_file} and DuckDB's
+     * {@code read_arrow} expect): the magic and the schema, one block per batch, then the footer
+     * that indexes the blocks. The bytes come out piece by piece as the batches come, so the file
+     * streams like {@link #write}; only the blocks' offsets are kept until the footer.
+     *
+     * <p><b>Ownership and backpressure:</b> as {@link #write}: each batch is closed once its block
+     * is written, and those still held on cancel or error.
+     *
+     * @param schema the schema every batch has
+     * @param batches the batches
+     * @return the file's bytes, piece by piece
+     * @throws IllegalArgumentException when the schema has dictionary-encoded fields (at once); a
+     *         batch of another schema fails the stream with it
+     */
+    public static Flux<ByteBuffer> writeFile(Schema schema, Publisher<RecordBatch> batches) {
+        Objects.requireNonNull(schema, "schema must not be null");
+        Objects.requireNonNull(batches, "batches must not be null");
+        IpcMessages.schema(schema);
+        List<Field> fields = schema.getFields();
+        return Flux.using(() -> new FileWriting(schema), writing -> Flux.concat(
+                Mono.fromCallable(writing.writer::start),
+                Flux.from(batches).map(batch -> {
+                    try (batch) {
+                        checkSchema(batch, fields, schema);
+                        return writing.writer.write(batch.root());
+                    }
+                }),
+                Mono.fromCallable(writing.writer::end)), FileWriting::close)
+                .doOnDiscard(RecordBatch.class, RecordBatch::close);
+    }
+
+    /** The writer of one file and the allocator of its (empty) root. */
+    private static final class FileWriting implements AutoCloseable {
+
+        final BufferAllocator allocator = new RootAllocator();
+
+        final IpcFileWriter writer;
+
+        FileWriting(Schema schema) {
+            this.writer = new IpcFileWriter(schema, allocator);
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+            allocator.close();
+        }
+    }
+
+    private static void checkSchema(RecordBatch batch, List<Field> fields, Schema schema) {
+        if (!batch.schema().getFields().equals(fields)) {
+            throw new IllegalArgumentException("a batch's schema " + batch.schema() + " is not the stream's " + schema);
+        }
     }
 
     /**
@@ -94,6 +152,36 @@ public final class ArrowIpc {
                     .concatWith(Mono.fromRunnable(parser::finish))
                     .map(message -> RecordBatch.of(IpcBatches.load(message, parser.schema(), allocator)));
         });
+    }
+
+    /**
+     * Reads a file in the Arrow IPC <em>file</em> format (as {@link #writeFile} and Arrow's
+     * {@code ArrowFileWriter} make it) batch by batch, with Arrow's own {@code ArrowFileReader}:
+     * each block is loaded when its batch is wanted, and its vectors are moved (not copied) into the
+     * emitted batch. The file is opened on subscription and closed when the read ends.
+     *
+     * <p><b>Ownership:</b> every emitted batch belongs to the subscriber, who closes it.
+     * <b>Errors:</b> {@link ArrowIpcException} for a file that is not in the Arrow file format (the
+     * message says what Arrow found), or one with dictionary-encoded columns;
+     * {@code UncheckedIOException} when it cannot be read.
+     *
+     * @param file the file
+     * @param allocator where the batches' vectors live
+     * @return the batches, in file order
+     */
+    public static Flux<RecordBatch> readFile(Path file, BufferAllocator allocator) {
+        Objects.requireNonNull(file, "file must not be null");
+        Objects.requireNonNull(allocator, "allocator must not be null");
+        return Flux.using(() -> IpcFileReader.open(file, allocator),
+                reader -> Flux.<RecordBatch>generate(sink -> {
+                    RecordBatch batch = reader.next();
+                    if (batch == null) {
+                        sink.complete();
+                    } else {
+                        sink.next(batch);
+                    }
+                }), IpcFileReader::close)
+                .doOnDiscard(RecordBatch.class, RecordBatch::close);
     }
 
     /**

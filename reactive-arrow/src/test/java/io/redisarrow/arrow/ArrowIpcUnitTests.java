@@ -15,6 +15,16 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.SeekableReadChannel;
+import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -292,5 +302,92 @@ class ArrowIpcUnitTests extends AllocatorTestSupport {
             }
             assertThat(allocator.getAllocatedMemory()).as("seed %d, round %d", seed, round).isZero();
         }
+    }
+
+    @TempDir
+    Path dir;
+
+    // the Arrow IPC file format
+
+    @Test
+    void arrowsOwnFileReaderReadsWhatIsWritten() throws IOException {
+        byte[] file = concat(ArrowIpc.writeFile(SCHEMA,
+                Flux.just(batch(0, 10), batch(10, 0), batch(10, 200))).collectList().block());
+        StringBuilder read = new StringBuilder();
+        try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(
+                new ByteArrayReadableSeekableByteChannel(file)), allocator)) {
+            assertThat(reader.getRecordBlocks()).hasSize(3);
+            while (reader.loadNextBatch()) {
+                read.append(tsv(reader.getVectorSchemaRoot()));
+            }
+        }
+        assertThat(read.toString()).isEqualTo(expected(0, 10, 10, 0, 10, 200));
+    }
+
+    @Test
+    void readsWhatArrowsFileWriterWritesAndWhatItWritesItself() throws IOException {
+        Path arrows = dir.resolve("arrow.arrow");
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, allocator);
+                FileChannel channel = FileChannel.open(arrows, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+            writer.start();
+            for (int[] part : new int[][] { { 0, 5 }, { 5, 7 } }) {
+                try (RecordBatch batch = batch(part[0], part[1]);
+                        ArrowRecordBatch unloaded = new VectorUnloader(batch.root()).getRecordBatch()) {
+                    new VectorLoader(root).load(unloaded);
+                }
+                writer.writeBatch();
+            }
+            writer.end();
+        }
+        assertThat(read(arrows)).isEqualTo(expected(0, 5, 5, 7));
+        Path ours = dir.resolve("ours.arrow");
+        Files.write(ours, concat(ArrowIpc.writeFile(SCHEMA,
+                Flux.just(batch(1, 3))).collectList().block()));
+        assertThat(read(ours)).isEqualTo(expected(1, 3));
+        Path empty = dir.resolve("empty.arrow");
+        Files.write(empty, concat(ArrowIpc.writeFile(SCHEMA, Flux.empty())
+                .collectList().block()));
+        assertThat(read(empty)).isEmpty();
+    }
+
+    String read(Path file) {
+        StringBuilder out = new StringBuilder();
+        ArrowIpc.readFile(file, allocator).doOnNext(batch -> {
+            try (batch) {
+                assertThat(batch.schema()).isEqualTo(SCHEMA);
+                out.append(tsv(batch.root()));
+            }
+        }).blockLast(Duration.ofSeconds(10));
+        return out.toString();
+    }
+
+    @Test
+    void aStreamOrGarbageIsNotAFile() throws IOException {
+        Path stream = dir.resolve("stream.arrows");
+        Files.write(stream, concat(ArrowIpc.write(SCHEMA, Flux.just(batch(0, 3)))
+                .collectList().block()));
+        Path text = dir.resolve("text.arrow");
+        Files.writeString(text, "not an arrow file at all");
+        for (Path file : List.of(stream, text)) {
+            StepVerifier.create(ArrowIpc.readFile(file, allocator))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ArrowIpcException.class)
+                            .hasMessageContaining("is not an Arrow IPC file"))
+                    .verify(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void takeAndCancelLeaveNothingOpen() throws IOException {
+        Path file = dir.resolve("many.arrow");
+        Files.write(file, concat(ArrowIpc.writeFile(SCHEMA,
+                Flux.range(0, 20).map(i -> batch(i * 10, 10))).collectList().block()));
+        List<RecordBatch> two = ArrowIpc.readFile(file, allocator).take(2).collectList().block();
+        assertThat(two).hasSize(2);
+        two.forEach(RecordBatch::close);
+        List<ByteBuffer> some = ArrowIpc.writeFile(SCHEMA, Flux.range(0, 100)
+                .map(i -> batch(i * 10, 10))).take(3).collectList().block();
+        assertThat(some).hasSize(3);
+        assertThat(made).allMatch(RecordBatch::isClosed);
     }
 }
