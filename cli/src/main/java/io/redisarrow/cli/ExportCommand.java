@@ -47,8 +47,8 @@ final class ExportCommand implements Callable<Integer> {
     String out;
 
     @Option(names = { "-f", "--format" }, paramLabel = "FORMAT",
-            description = "arrow (IPC stream), csv or ndjson (default: from the file's"
-                    + " extension, .csv .ndjson .jsonl, else arrow).")
+            description = "arrow (IPC file), arrows (IPC stream), csv or ndjson (default:"
+                    + " from the file's extension, .arrows .csv .ndjson .jsonl, else arrow).")
     String format;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default: all).")
@@ -101,7 +101,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             return OutputFormat.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--format must be arrow, csv or ndjson, not '" + text + "'", e);
+            throw new IllegalArgumentException("--format must be arrow, arrows, csv or ndjson, not '" + text + "'", e);
         }
     }
 }

@@ -110,6 +110,7 @@ final class ImportCommand implements Callable<Integer> {
             Flux<RecordBatch> batches = csv
                     ? CsvBatches.read(() -> new InputStreamReader(Channels.newInputStream(Inputs.open(in, stdin)),
                             StandardCharsets.UTF_8), in.equals("-") ? "stdin" : in, types, batchSize, redis.allocator())
+                    : Inputs.isArrowFile(in) ? ArrowIpc.readFile(java.nio.file.Path.of(in), redis.allocator())
                     : ArrowIpc.read(Inputs.chunks(in, stdin), redis.allocator());
             Flux<RecordBatch> counted = batches.doOnNext(b -> progress.add(b.rowCount()));
             AtomicLong written = new AtomicLong();

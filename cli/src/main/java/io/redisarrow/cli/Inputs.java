@@ -61,4 +61,22 @@ final class Inputs {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * @param name a file name, or {@code -} for stdin
+     * @return whether it is a file in the Arrow IPC file format (it starts with the magic
+     *         {@code ARROW1}); stdin is read as a stream
+     */
+    static boolean isArrowFile(String name) {
+        if (name.equals("-")) {
+            return false;
+        }
+        byte[] magic = new byte[6];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(name))) {
+            return in.readNBytes(magic, 0, 6) == 6
+                    && new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("ARROW1");
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

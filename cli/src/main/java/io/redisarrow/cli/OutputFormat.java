@@ -12,8 +12,14 @@ import java.util.Locale;
 /** The file formats of {@code export}: each turns batches into bytes, closing every batch once written. */
 enum OutputFormat {
 
-    /** The Arrow IPC streaming format ({@code ArrowIpc.write}); read it with Arrow's {@code ArrowStreamReader}. */
+    /**
+     * The Arrow IPC file format ({@code ArrowIpc.writeFile}): what {@code .arrow} files are, read
+     * with Arrow's {@code ArrowFileReader}, {@code pyarrow.ipc.open_file} or DuckDB.
+     */
     ARROW,
+
+    /** The Arrow IPC streaming format ({@code ArrowIpc.write}); read it with Arrow's {@code ArrowStreamReader}. */
+    ARROWS,
 
     /** CSV with a header row: {@link CsvEncoding}. */
     CSV,
@@ -28,7 +34,8 @@ enum OutputFormat {
      */
     Flux<ByteBuffer> encode(Schema schema, Flux<RecordBatch> batches) {
         return switch (this) {
-            case ARROW -> ArrowIpc.write(schema, batches);
+            case ARROW -> ArrowIpc.writeFile(schema, batches);
+            case ARROWS -> ArrowIpc.write(schema, batches);
             case CSV -> CsvEncoding.write(schema, batches);
             case NDJSON -> NdJson.write(batches);
         };
@@ -36,7 +43,8 @@ enum OutputFormat {
 
     /**
      * @param file a file name
-     * @return the format its extension names: {@code .csv}, {@code .ndjson} / {@code .jsonl}, else Arrow
+     * @return the format its extension names: {@code .csv}, {@code .ndjson} / {@code .jsonl},
+     *         {@code .arrows} (the stream format), else the Arrow file format
      */
     static OutputFormat ofFile(String file) {
         String name = file.toLowerCase(Locale.ROOT);
@@ -45,6 +53,9 @@ enum OutputFormat {
         }
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return NDJSON;
+        }
+        if (name.endsWith(".arrows")) {
+            return ARROWS;
         }
         return ARROW;
     }

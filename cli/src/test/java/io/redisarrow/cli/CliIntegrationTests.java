@@ -8,6 +8,8 @@ import io.redisarrow.testing.RedisTestServer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -89,8 +91,22 @@ class CliIntegrationTests {
     }
 
     @Test
-    void exportsArrowThatArrowStreamReaderReadsBack() throws Exception {
-        Path file = dir.resolve("users.arrow");
+    void exportsArrowFilesThatArrowsFileReaderReadsBack() throws Exception {
+        exportsArrowThatArrowReadsBack("users.arrow", (in, allocator) -> new ArrowFileReader(
+                java.nio.channels.FileChannel.open(dir.resolve("users.arrow")), allocator));
+    }
+
+    @Test
+    void exportsArrowStreamsThatArrowsStreamReaderReadsBack() throws Exception {
+        exportsArrowThatArrowReadsBack("users.arrows", ArrowStreamReader::new);
+    }
+
+    interface Opening {
+        ArrowReader open(InputStream in, BufferAllocator allocator) throws Exception;
+    }
+
+    private void exportsArrowThatArrowReadsBack(String name, Opening opening) throws Exception {
+        Path file = dir.resolve(name);
         CliRun run = CliRun.run(export("-s", SCHEMA, "-o", file.toString(), "--batch-size", "500"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -98,7 +114,7 @@ class CliIntegrationTests {
         Map<String, List<Object>> rows = new HashMap<>();
         try (BufferAllocator allocator = new RootAllocator();
                 InputStream in = Files.newInputStream(file);
-                ArrowStreamReader reader = new ArrowStreamReader(in, allocator)) {
+                ArrowReader reader = opening.open(in, allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             assertThat(root.getSchema().getFields()).extracting(f -> f.getName())
                     .containsExactly("_key", "name", "age", "score");
@@ -233,7 +249,7 @@ class CliIntegrationTests {
 
     @Test
     void importsAnArrowStreamFromStdin() {
-        CliRun export = CliRun.run(export("-s", SCHEMA, "-o", "-", "-f", "arrow", "-q"));
+        CliRun export = CliRun.run(export("-s", SCHEMA, "-o", "-", "-f", "arrows", "-q"));
         sync.unlink(hashes().keySet().toArray(String[]::new));
 
         CliRun run = CliRun.run(Interruption.manual(), rows -> { }, export.out(), "import", "-u", redis.url(), "-i", "-");

@@ -239,6 +239,8 @@ class ArrowIpcUnitTests extends AllocatorTestSupport {
         byte[] schemaOnly = concat(ArrowIpc.write(SCHEMA, Flux.empty()).collectList().block());
         int schemaLength = schemaOnly.length - 8;
         assertMalformed(new byte[0], "holds no schema message");
+        assertMalformed(concat(ArrowIpc.writeFile(SCHEMA, Flux.empty()).collectList().block()),
+                "this is the Arrow IPC file format");
         assertMalformed("not arrow at all, just text".getBytes(), "bytes of metadata, which is not an Arrow IPC stream");
         for (int cut : new int[] { 3, schemaLength - 1, schemaLength + 7, stream.length - 20 }) {
             assertMalformed(Arrays.copyOf(stream, cut), "ends inside a message");

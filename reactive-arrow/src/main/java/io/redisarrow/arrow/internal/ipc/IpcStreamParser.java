@@ -31,6 +31,9 @@ public final class IpcStreamParser {
 
     private static final int CONTINUATION = 0xFFFFFFFF;
 
+    /** How a file in the IPC file format starts. */
+    private static final byte[] FILE_MAGIC = { 'A', 'R', 'R', 'O', 'W', '1' };
+
     private byte[] buffer = new byte[8192];
 
     private int start;
@@ -135,6 +138,13 @@ public final class IpcStreamParser {
                 take(prefix);
                 return null;
             }
+            if (consumed + start == 0 && startsLikeFileMagic(available)) {
+                if (available < FILE_MAGIC.length) {
+                    return null;
+                }
+                throw error("this is the Arrow IPC file format (it starts with ARROW1), not the stream format:"
+                        + " read it as a file (ArrowIpc.readFile)");
+            }
             if (metadata < 0 || metadata > MAX_METADATA_BYTES) {
                 throw error("a message announces " + Integer.toUnsignedString(metadata)
                         + " bytes of metadata, which is not an Arrow IPC stream");
@@ -193,6 +203,16 @@ public final class IpcStreamParser {
         } catch (RuntimeException e) {
             throw error("the schema message cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    /** @return whether the bytes available match the file format's magic, as far as they go */
+    private boolean startsLikeFileMagic(int available) {
+        for (int i = 0; i < Math.min(available, FILE_MAGIC.length); i++) {
+            if (buffer[start + i] != FILE_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int intAt(int offset) {
