@@ -261,6 +261,29 @@ class ArrowIpcUnitTests extends AllocatorTestSupport {
                 .thenConsumeWhile(batch -> true).expectError(ArrowIpcException.class).verify(Duration.ofSeconds(5));
     }
 
+    @Test
+    void aBatchAnnouncingMoreRowsThanItsBytesHoldIsRefused() throws IOException {
+        byte[] stream = writeWithArrow(0, 3);
+        byte[] schemaOnly = concat(ArrowIpc.write(SCHEMA, Flux.empty()).collectList().block());
+        int batchStart = schemaOnly.length - 8;
+        // the record batch's flatbuffer holds its length (3) as a little-endian int64: make it 2^30
+        int at = -1;
+        for (int i = batchStart + 8; i < stream.length - 8 && at < 0; i++) {
+            if (stream[i] == 3 && stream[i + 1] == 0 && stream[i + 2] == 0 && stream[i + 3] == 0 && stream[i + 4] == 0
+                    && stream[i + 5] == 0 && stream[i + 6] == 0 && stream[i + 7] == 0) {
+                at = i;
+            }
+        }
+        assertThat(at).as("the batch's length in its metadata").isPositive();
+        byte[] huge = stream.clone();
+        huge[at] = 0;
+        huge[at + 3] = 0x40;
+        StepVerifier.create(ArrowIpc.read(Flux.just(ByteBuffer.wrap(huge)), allocator).doOnNext(RecordBatch::close))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ArrowIpcException.class)
+                        .hasMessageContaining("announces 1073741824 rows"))
+                .verify(Duration.ofSeconds(5));
+    }
+
     /**
      * Random damage to a valid stream (bytes overwritten, cut, repeated): every read either yields
      * batches or fails with an ArrowIpcException, never another exception, and leaves nothing

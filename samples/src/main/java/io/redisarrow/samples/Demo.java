@@ -1,9 +1,6 @@
 package io.redisarrow.samples;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.redisarrow.testing.HashLoader;
 import io.redisarrow.arrow.HashScan;
 import io.redisarrow.arrow.RecordBatch;
 import io.redisarrow.arrow.RedisArrow;
@@ -159,24 +156,7 @@ public final class Demo {
     }
 
     private static void load(String url, String prefix, int users) {
-        RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisAsyncCommands<String, String> async = connection.async();
-            connection.setAutoFlushCommands(false);
-            Random random = new Random(42);
-            List<RedisFuture<Long>> pending = new ArrayList<>();
-            for (int i = 0; i < users; i++) {
-                pending.add(async.hset(prefix + i, user(i, random)));
-                if (pending.size() == 10_000) {
-                    connection.flushCommands();
-                    pending.forEach(f -> f.toCompletableFuture().join());
-                    pending.clear();
-                }
-            }
-            connection.flushCommands();
-            pending.forEach(f -> f.toCompletableFuture().join());
-        } finally {
-            client.shutdown();
-        }
+        Random random = new Random(42);
+        HashLoader.load(url, users, i -> prefix + i, i -> user(i, random));
     }
 }

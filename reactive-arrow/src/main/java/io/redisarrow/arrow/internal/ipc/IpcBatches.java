@@ -48,6 +48,7 @@ public final class IpcBatches {
             throw new ArrowIpcException("malformed Arrow IPC stream: a record batch message is empty");
         }
         ArrowBuf body = result.getBodyBuffer() != null ? result.getBodyBuffer() : allocator.getEmpty();
+        long bodyBytes = body.capacity();
         ArrowRecordBatch batch;
         try {
             // takes the body over: it releases it once the batch's buffers are sliced from it
@@ -61,6 +62,12 @@ public final class IpcBatches {
             if (batch.getBodyCompression().getCodec() != CompressionUtil.CodecType.NO_COMPRESSION.getType()) {
                 throw new ArrowIpcException("a compressed Arrow IPC stream: compressed bodies are not supported;"
                         + " send it uncompressed");
+            }
+            if (!schema.getFields().isEmpty() && batch.getLength() > 8 * bodyBytes + 8) {
+                // each row of a column needs at least one bit of a buffer; Arrow would allocate
+                // validity for the rows announced, so a tiny message could claim gigabytes
+                throw new ArrowIpcException("malformed Arrow IPC stream: a record batch announces " + batch.getLength()
+                        + " rows, more than its " + bodyBytes + " bytes of buffers can hold");
             }
             root = VectorSchemaRoot.create(schema, allocator);
             new VectorLoader(root).load(batch);

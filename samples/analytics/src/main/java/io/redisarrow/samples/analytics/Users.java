@@ -1,16 +1,12 @@
 package io.redisarrow.samples.analytics;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.redisarrow.testing.HashLoader;
 import io.redisarrow.arrow.HashScan;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,7 +30,6 @@ final class Users {
             "Munich", "Naples", "Oslo", "Paris", "Porto", "Prague", "Reykjavik", "Riga", "Rome", "Seville",
             "Sofia", "Stockholm", "Tallinn", "Valencia", "Vienna", "Vilnius", "Warsaw", "Zagreb", "Zurich");
 
-    private static final int PIPELINE = 10_000;
 
     private Users() {
     }
@@ -59,23 +54,8 @@ final class Users {
      * @param count how many users
      */
     static void load(String url, String prefix, int count) {
-        RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisAsyncCommands<String, String> async = connection.async();
-            connection.setAutoFlushCommands(false);
-            Random random = new Random(42);
-            List<RedisFuture<Long>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                pending.add(async.hset(prefix + i, user(i, random)));
-                if (pending.size() == PIPELINE || i == count - 1) {
-                    connection.flushCommands();
-                    pending.forEach(f -> f.toCompletableFuture().join());
-                    pending.clear();
-                }
-            }
-        } finally {
-            client.shutdown();
-        }
+        Random random = new Random(42);
+        HashLoader.load(url, count, i -> prefix + i, i -> user(i, random));
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.redisarrow.samples.kafka;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.redisarrow.testing.HashLoader;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -12,7 +9,6 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +26,6 @@ final class SampleUsers {
             new Field("active", FieldType.nullable(ArrowType.Bool.INSTANCE), null),
             new Field("joined", FieldType.nullable(new ArrowType.Date(DateUnit.DAY)), null)));
 
-    private static final int PIPELINE = 10_000;
 
     private SampleUsers() {
     }
@@ -58,22 +53,7 @@ final class SampleUsers {
      * @param count how many
      */
     static void load(String url, String prefix, int count) {
-        RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisAsyncCommands<String, String> async = connection.async();
-            connection.setAutoFlushCommands(false);
-            Random random = new Random(42);
-            List<RedisFuture<Long>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                pending.add(async.hset(prefix + i, user(i, random)));
-                if (pending.size() == PIPELINE || i == count - 1) {
-                    connection.flushCommands();
-                    pending.forEach(f -> f.toCompletableFuture().join());
-                    pending.clear();
-                }
-            }
-        } finally {
-            client.shutdown();
-        }
+        Random random = new Random(42);
+        HashLoader.load(url, count, i -> prefix + i, i -> user(i, random));
     }
 }

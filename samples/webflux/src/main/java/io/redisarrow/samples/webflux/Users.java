@@ -1,15 +1,11 @@
 package io.redisarrow.samples.webflux;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.redisarrow.testing.HashLoader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,22 +56,7 @@ final class Users {
      * @param count how many
      */
     static void load(String url, int count) {
-        RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisAsyncCommands<String, String> async = connection.async();
-            connection.setAutoFlushCommands(false);
-            Random random = new Random(42);
-            List<RedisFuture<Long>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                pending.add(async.hset(PREFIX + i, user(i, random)));
-                if (pending.size() == 5_000 || i == count - 1) {
-                    connection.flushCommands();
-                    pending.forEach(f -> f.toCompletableFuture().join());
-                    pending.clear();
-                }
-            }
-        } finally {
-            client.shutdown();
-        }
+        Random random = new Random(42);
+        HashLoader.load(url, count, i -> PREFIX + i, i -> user(i, random));
     }
 }
