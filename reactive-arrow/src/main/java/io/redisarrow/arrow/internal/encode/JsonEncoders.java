@@ -132,18 +132,7 @@ public final class JsonEncoders {
      * @throws UnsupportedArrowTypeException when a column's type has no JSON form
      */
     public static JsonObjectEncoder objects(List<FieldVector> columns, List<String> names) {
-        if (columns.size() != names.size()) {
-            throw new IllegalArgumentException("names must hold one name per column (" + columns.size() + "), not "
-                    + names.size());
-        }
-        List<JsonNode> nodes = new ArrayList<>(columns.size());
-        List<SerializableString> serialized = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            checkSupported(columns.get(i).getField());
-            nodes.add(node(columns.get(i)));
-            serialized.add(new SerializedString(names.get(i)));
-        }
-        return new JsonObjectEncoder(nodes, serialized, false);
+        return encoder(columns, names, false);
     }
 
     /**
@@ -156,6 +145,11 @@ public final class JsonEncoders {
      * @throws UnsupportedArrowTypeException when a column's type has no JSON form
      */
     public static JsonObjectEncoder rows(List<FieldVector> columns, List<String> names) {
+        return encoder(columns, names, true);
+    }
+
+    /** @param forClients whether Binary becomes base64 and null cells {@code null} (rows) or are refused and left out (documents) */
+    private static JsonObjectEncoder encoder(List<FieldVector> columns, List<String> names, boolean forClients) {
         if (columns.size() != names.size()) {
             throw new IllegalArgumentException("names must hold one name per column (" + columns.size() + "), not "
                     + names.size());
@@ -163,11 +157,11 @@ public final class JsonEncoders {
         List<JsonNode> nodes = new ArrayList<>(columns.size());
         List<SerializableString> serialized = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
-            check(columns.get(i).getField(), columns.get(i).getName(), true);
-            nodes.add(node(columns.get(i), true));
+            check(columns.get(i).getField(), columns.get(i).getName(), forClients);
+            nodes.add(node(columns.get(i), forClients));
             serialized.add(new SerializedString(names.get(i)));
         }
-        return new JsonObjectEncoder(nodes, serialized, true);
+        return new JsonObjectEncoder(nodes, serialized, forClients);
     }
 
     /**
