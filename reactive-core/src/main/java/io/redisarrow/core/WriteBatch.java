@@ -142,27 +142,42 @@ public final class WriteBatch {
         return units;
     }
 
-    /** @return how unit {@code unit}'s replies read */
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return how unit {@code unit}'s replies read
+     */
     public WriteReply reply(int unit) {
         return replies[unit];
     }
 
-    /** @return the commands unit {@code unit} queues in its transaction, 0 if it is none */
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return the commands unit {@code unit} queues in its transaction, 0 if it is none
+     */
     public int queued(int unit) {
         return queued[unit];
     }
 
-    /** @return the top-level replies unit {@code unit} gets */
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return the top-level replies unit {@code unit} gets
+     */
     public int replyCount(int unit) {
         return replies[unit] == WriteReply.TRANSACTION ? queued[unit] + 2 : 1;
     }
 
-    /** @return the input rows unit {@code unit} writes */
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return the input rows unit {@code unit} writes
+     */
     public int unitRows(int unit) {
         return unitRows[unit];
     }
 
-    /** @return a copy of unit {@code unit}'s key */
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return a copy of unit {@code unit}'s key
+     */
     public byte[] key(int unit) {
         return Arrays.copyOfRange(keys, keyOffsets[unit], keyOffsets[unit] + keyLengths[unit]);
     }
