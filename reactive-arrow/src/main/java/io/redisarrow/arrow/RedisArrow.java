@@ -504,9 +504,10 @@ public final class RedisArrow implements AutoCloseable {
      * exactly once: right after encoding it (before its round trip), or on cancel or error if it
      * was never encoded. Batches the publisher never emits stay the caller's.
      *
-     * <p><b>Backpressure:</b> at most {@link HashWrite#parallel()} batches are requested ahead of
-     * the results taken: a batch is requested as an earlier one's result goes out, so the server's
-     * pace drives the publisher's, and a slow result subscriber holds the input back. Encoding
+     * <p><b>Backpressure:</b> no batch is requested before the subscriber requests a result, and
+     * at most {@link HashWrite#parallel()} batches are requested ahead of the results taken: a batch
+     * is requested as an earlier one's result goes out, so the server's pace drives the publisher's,
+     * and a slow result subscriber holds the input back. Encoding
      * runs on the {@code decodeOn} scheduler, never on an I/O thread. Each batch's commands go out
      * with one write and one flush on the write's own connection.
      *

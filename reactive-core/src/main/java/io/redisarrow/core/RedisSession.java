@@ -175,7 +175,8 @@ public final class RedisSession implements AutoCloseable {
      *
      * <p><b>Ownership:</b> the write owns every item it receives and closes it exactly once
      * ({@link WriteEncoder#close}), right after encoding it, or on cancel or error if it was never
-     * encoded; items the publisher never emits stay the caller's. <b>Backpressure:</b> at most
+     * encoded; items the publisher never emits stay the caller's. <b>Backpressure:</b> no item is
+     * requested before the subscriber requests an outcome, and at most
      * {@link WriteRequest#parallel()} items are requested ahead of the outcomes the subscriber
      * has taken; encoding runs on {@link WriteRequest#encodeOn()}, never on an I/O thread.
      * <b>Cancellation:</b> stops requesting input, closes the items held and the connection;

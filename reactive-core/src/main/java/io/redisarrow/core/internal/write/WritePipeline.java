@@ -7,6 +7,7 @@ import io.redisarrow.core.WriteOutcome;
 import io.redisarrow.core.WriteRequest;
 import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.plan.DemandGate;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,8 @@ import java.time.Duration;
  * server applies them in input order: a later batch's write of a key wins over an earlier one's. At most
  * {@link WriteRequest#parallel()} items are held at once (encoding, in flight, or done and waiting
  * for their turn), and a new item is requested only as an earlier one's outcome goes out, so the
- * server's pace drives the input's. Every item received is closed exactly once and every buffer
+ * server's pace drives the input's. No item is requested before the subscriber asks for an
+ * outcome ({@link DemandGate}). Every item received is closed exactly once and every buffer
  * encoded is sent or released, on completion, error and cancel alike ({@link Slot},
  * {@link Holdings}).
  */
@@ -41,8 +43,9 @@ public final class WritePipeline {
      */
     public static <T> Flux<WriteOutcome> write(Publisher<T> input, WriteEncoder<T> encoder, RedisChannel channel,
             WriteRequest request, Duration timeout) {
-        return ScriptLoad.load(channel, request.scripts())
+        return DemandGate.gate(opened -> ScriptLoad.load(channel, request.scripts())
                 .timeout(timeout, Mono.error(() -> Timeouts.exception("SCRIPT LOAD", timeout)))
+                .then(opened)
                 .thenMany(Flux.defer(() -> {
                     Holdings holdings = new Holdings();
                     SendOrder order = new SendOrder();
@@ -50,7 +53,7 @@ public final class WritePipeline {
                             .flatMapSequential(item -> one(hold(item, encoder, holdings), order.next(), channel,
                                     request, timeout), request.parallel(), 1)
                             .doFinally(signal -> holdings.end());
-                }));
+                })));
     }
 
     private static <T> Slot<T> hold(T item, WriteEncoder<T> encoder, Holdings holdings) {

@@ -233,7 +233,7 @@ class WritePipelineIntegrationTests {
         write(tracker.items(60, 10).doOnNext(item -> mostAhead.accumulateAndGet(tracker.emitted.get() - taken.get(),
                 Math::max)), parallel).subscribe(slow);
         Thread.sleep(300);
-        assertThat(tracker.emitted.get()).as("items taken with no demand").isLessThanOrEqualTo(parallel);
+        assertThat(tracker.emitted.get()).as("items taken with no demand").isZero();
         slow.request(1);
         assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(taken.get()).isEqualTo(60);
