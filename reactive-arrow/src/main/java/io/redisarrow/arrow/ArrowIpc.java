@@ -54,17 +54,17 @@ public final class ArrowIpc {
     public static Flux<ByteBuffer> write(Schema schema, Publisher<RecordBatch> batches) {
         Objects.requireNonNull(schema, "schema must not be null");
         Objects.requireNonNull(batches, "batches must not be null");
-        byte[] schemaMessage = IpcMessages.schema(schema);
+        ByteBuffer schemaMessage = IpcMessages.schema(schema);
         List<Field> fields = schema.getFields();
         return Flux.concat(
-                Mono.fromCallable(() -> ByteBuffer.wrap(schemaMessage.clone())),
+                Mono.fromCallable(schemaMessage::duplicate),
                 Flux.from(batches).map(batch -> {
                     try (batch) {
                         checkSchema(batch, fields, schema);
-                        return ByteBuffer.wrap(IpcMessages.batch(batch.root()));
+                        return IpcMessages.batch(batch.root());
                     }
                 }),
-                Mono.fromCallable(() -> ByteBuffer.wrap(IpcMessages.endOfStream())))
+                Mono.fromCallable(IpcMessages::endOfStream))
                 .doOnDiscard(RecordBatch.class, RecordBatch::close);
     }
 
@@ -195,13 +195,11 @@ public final class ArrowIpc {
     public static byte[] toBytes(RecordBatch batch) {
         Objects.requireNonNull(batch, "batch must not be null");
         try (batch) {
-            byte[] schema = IpcMessages.schema(batch.schema());
-            byte[] message = IpcMessages.batch(batch.root());
-            byte[] end = IpcMessages.endOfStream();
-            byte[] stream = new byte[schema.length + message.length + end.length];
-            System.arraycopy(schema, 0, stream, 0, schema.length);
-            System.arraycopy(message, 0, stream, schema.length, message.length);
-            System.arraycopy(end, 0, stream, schema.length + message.length, end.length);
+            ByteBuffer schema = IpcMessages.schema(batch.schema());
+            ByteBuffer message = IpcMessages.batch(batch.root());
+            ByteBuffer end = IpcMessages.endOfStream();
+            byte[] stream = new byte[schema.remaining() + message.remaining() + end.remaining()];
+            ByteBuffer.wrap(stream).put(schema).put(message).put(end);
             return stream;
         }
     }

@@ -85,8 +85,8 @@ public final class Encoders {
         return switch (type.getTypeID()) {
             case Int -> new IntegerEncoder((BaseIntVector) vector);
             case FloatingPoint -> ((ArrowType.FloatingPoint) type).getPrecision() == FloatingPointPrecision.SINGLE
-                    ? new Float4Encoder((Float4Vector) vector)
-                    : new Float8Encoder((Float8Vector) vector);
+                    ? new FloatEncoder((Float4Vector) vector, true)
+                    : new FloatEncoder((Float8Vector) vector, false);
             case Decimal -> new DecimalEncoder((DecimalVector) vector);
             case Bool -> new BoolEncoder((BitVector) vector);
             case Date -> vector instanceof DateDayVector day ? new DateDayEncoder(day)

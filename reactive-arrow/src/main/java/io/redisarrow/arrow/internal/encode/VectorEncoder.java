@@ -39,13 +39,15 @@ abstract class VectorEncoder<V extends ValueVector> implements ValueEncoder {
         return text(row, text);
     }
 
+    /** Frames the cell's text; a type whose bytes can go to the buffer directly overrides it. */
     @Override
-    public final void writeBulk(int row, ByteBuf out) {
+    public void writeBulk(int row, ByteBuf out) {
         Text cell = text(row);
         Resp.writeBulk(out, cell.bytes(), cell.offset(), cell.length());
     }
 
-    private void checkNotNull(int row) {
+    /** @throws IllegalArgumentException when the cell is null */
+    final void checkNotNull(int row) {
         if (vector.isNull(row)) {
             throw new IllegalArgumentException("row " + row + " of column '" + vector.getName()
                     + "' is null and has no text; check isNull(row) first");
