@@ -11,6 +11,7 @@ import io.redisarrow.core.internal.reply.BatchReplies;
 import io.redisarrow.core.internal.reply.JsonMgetReplies;
 import io.redisarrow.core.internal.reply.RowOutcomes;
 import io.redisarrow.core.internal.reply.PendingReplies;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.List;
  * dropped; rows whose every asked value was nil are checked with one more pipelined EXISTS round
  * trip, sent only when such rows occur.
  */
-public final class FetchStage {
+public final class FetchStage implements KeyBatchFetch {
 
     private final RedisChannel channel;
 
@@ -81,6 +82,16 @@ public final class FetchStage {
             Runnable otherTypeSeen) {
         return new FetchStage(channel, TypeFetches.of(values), TypeFetches.wholeBatch(values), withTtl, timeout,
                 otherTypeSeen);
+    }
+
+    @Override
+    public Flux<RawBatch> batches(List<byte[]> keys) {
+        return fetch(keys).flux();
+    }
+
+    @Override
+    public boolean rowPerKey() {
+        return true;
     }
 
     /**

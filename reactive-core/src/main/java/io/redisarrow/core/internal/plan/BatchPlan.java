@@ -1,5 +1,6 @@
 package io.redisarrow.core.internal.plan;
 
+import io.redisarrow.core.CollectionValues;
 import io.redisarrow.core.ReadRequest;
 
 /**
@@ -20,7 +21,9 @@ record BatchPlan(int batchSize, int parallel, int countHint) {
 
     static BatchPlan of(ReadRequest request) {
         long limit = request.limit();
-        int batchSize = (int) Math.min(request.batchSize(), Math.max(1, limit));
+        // rows of one key grouped into one: the limit counts keys, and a batch still holds whole keys
+        boolean grouped = request.values() instanceof CollectionValues collection && collection.groupedByKey();
+        int batchSize = grouped ? request.batchSize() : (int) Math.min(request.batchSize(), Math.max(1, limit));
         long batchesToFill = limit / batchSize + (limit % batchSize == 0 ? 0 : 1);
         int parallel = (int) Math.min(request.parallel(), Math.max(1, batchesToFill));
         int countHint = request.countHintSet() ? request.countHint()

@@ -1,7 +1,7 @@
 package io.redisarrow.core.internal.plan;
 
 import io.redisarrow.core.RawBatch;
-import io.redisarrow.core.internal.fetch.FetchStage;
+import io.redisarrow.core.internal.fetch.KeyBatchFetch;
 import io.redisarrow.core.internal.source.KeySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The read path, in order: keys from a {@link KeySource} → batches of {@code batchSize} keys →
- * up to {@code parallel} pipelined round trips in flight through a {@link FetchStage}, emitted
+ * up to {@code parallel} key batches in flight through a {@link KeyBatchFetch}, emitted
  * in key order → the row limit. Each batch's keys are pulled only when a fetch slot is free, so
  * at most {@code parallel} batches are held at once.
  *
@@ -22,22 +22,22 @@ final class ReadPipeline {
     private ReadPipeline() {
     }
 
-    static Flux<RawBatch> read(KeySource source, FetchStage stage, int batchSize, int parallel, long limit) {
+    static Flux<RawBatch> read(KeySource source, KeyBatchFetch stage, int batchSize, int parallel, long limit) {
         if (limit == 0) {
             return Flux.empty();
         }
         return Flux.defer(() -> {
             KeyPuller keys = new KeyPuller(source.keys());
-            KeyBudget budget = limit == Long.MAX_VALUE ? null : new KeyBudget(limit);
+            KeyBudget budget = limit == Long.MAX_VALUE || !stage.rowPerKey() ? null : new KeyBudget(limit);
             Flux<List<byte[]>> batches = Mono.defer(() -> budget == null ? keys.next(batchSize)
                     : budget.reserve(batchSize).flatMap(reserved -> keys.next(reserved)
                             .doOnNext(got -> budget.unused(reserved - got.size()))))
                     .repeat()
                     .takeWhile(got -> !got.isEmpty())
                     .doFinally(signal -> keys.dispose());
-            Flux<RawBatch> fetched = batches.flatMapSequential(got -> budget == null ? stage.fetch(got)
-                    : stage.fetch(got).doOnNext(raw -> budget.returned(got.size(), raw.rowCount())), parallel, 1);
-            return RowLimit.apply(fetched, limit);
+            Flux<RawBatch> fetched = batches.flatMapSequential(got -> budget == null ? stage.batches(got)
+                    : stage.batches(got).doOnNext(raw -> budget.returned(got.size(), raw.rowCount())), parallel, 1);
+            return RowLimit.apply(fetched, limit, stage.groupedByKey());
         });
     }
 }

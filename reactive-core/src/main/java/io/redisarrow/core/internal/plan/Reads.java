@@ -5,7 +5,7 @@ import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
-import io.redisarrow.core.internal.fetch.FetchStage;
+import io.redisarrow.core.internal.fetch.KeyBatchFetch;
 import io.redisarrow.core.internal.source.KeySource;
 import io.redisarrow.core.internal.source.KeyTypeFilter;
 import io.redisarrow.core.internal.source.ScanKeySource;
@@ -65,13 +65,13 @@ public final class Reads {
      * @return the batches
      */
     public static Flux<RawBatch> rows(Flux<RawBatch> batches, long limit) {
-        return limit == 0 ? Flux.empty() : RowLimit.apply(batches, limit);
+        return limit == 0 ? Flux.empty() : RowLimit.apply(batches, limit, false);
     }
 
     private static Flux<RawBatch> fetch(KeySource keys, RedisEndpoint endpoint, ReadRequest request, BatchPlan plan,
             Duration timeout, Runnable otherTypeSeen) {
         return Flux.usingWhen(endpoint.connect(), channel -> ReadPipeline.read(keys,
-                FetchStage.of(channel, request.values(), request.withTtl(), timeout, otherTypeSeen),
+                KeyBatchFetch.of(channel, request.values(), plan.batchSize(), request.withTtl(), timeout, otherTypeSeen),
                 plan.batchSize(), plan.parallel(), request.limit()), RedisChannel::close);
     }
 }

@@ -1,28 +1,32 @@
 package io.redisarrow.core.internal.plan;
 
 import io.redisarrow.core.RawBatch;
+import java.util.Arrays;
 import reactor.core.publisher.Flux;
 
 /**
  * Numbers rows across a read, drops empty batches and stops after {@code limit} rows: the batch
  * that crosses the limit is cut, and completing cancels the key source, so no further SCAN or
- * fetch is sent.
+ * fetch is sent. When the decoder groups a key's consecutive rows into one, a row is such a group
+ * (a run of rows of one key within a batch), and the cut falls between groups.
  */
 final class RowLimit {
 
     private RowLimit() {
     }
 
-    static Flux<RawBatch> apply(Flux<RawBatch> batches, long limit) {
+    static Flux<RawBatch> apply(Flux<RawBatch> batches, long limit, boolean grouped) {
         return Flux.defer(() -> {
             long[] emitted = { 0 };
             return batches.handle((batch, sink) -> {
                 long remaining = limit - emitted[0];
-                if (batch.rowCount() > remaining) {
-                    batch.truncate((int) remaining);
+                int rows = grouped ? runs(batch) : batch.rowCount();
+                if (rows > remaining) {
+                    batch.truncate(grouped ? rowsOfRuns(batch, (int) remaining) : (int) remaining);
+                    rows = (int) remaining;
                 }
                 batch.firstRowIndex(emitted[0]);
-                emitted[0] += batch.rowCount();
+                emitted[0] += rows;
                 if (batch.rowCount() > 0) {
                     sink.next(batch);
                 }
@@ -31,5 +35,36 @@ final class RowLimit {
                 }
             });
         });
+    }
+
+    /** @return the runs of rows of one key in the batch */
+    private static int runs(RawBatch batch) {
+        int runs = 0;
+        for (int row = 0; row < batch.rowCount(); row++) {
+            runs += newKey(batch, row) ? 1 : 0;
+        }
+        return runs;
+    }
+
+    /** @return the raw rows the first {@code runs} runs of one key take */
+    private static int rowsOfRuns(RawBatch batch, int runs) {
+        int seen = 0;
+        for (int row = 0; row < batch.rowCount(); row++) {
+            if (newKey(batch, row) && seen++ == runs) {
+                return row;
+            }
+        }
+        return batch.rowCount();
+    }
+
+    private static boolean newKey(RawBatch batch, int row) {
+        if (row == 0) {
+            return true;
+        }
+        byte[] data = batch.data();
+        int previous = batch.keyOffset(row - 1);
+        int current = batch.keyOffset(row);
+        return !Arrays.equals(data, previous, previous + batch.keyLength(row - 1), data, current,
+                current + batch.keyLength(row));
     }
 }
