@@ -206,12 +206,15 @@ class StringScanIntegrationTests extends ScanTestSupport {
     }
 
     @Test
-    void anEmptyStringInANumberColumnDoesNotParse() {
+    void anEmptyStringInANumberOrJsonColumnDoesNotParse() {
         set(prefix + "empty", "");
-        StepVerifier.create(redis.scanStrings(scan().schema(valueOf(INT64)).build()))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ValueConversionException.class)
-                        .hasMessageContaining(prefix + "empty"))
-                .verify(Duration.ofSeconds(10));
+        for (Schema schema : List.of(valueOf(INT64), valueOf(ArrowType.Bool.INSTANCE),
+                new Schema(List.of(list("value", field("item", INT64)))))) {
+            StepVerifier.create(redis.scanStrings(scan().schema(schema).build()))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ValueConversionException.class)
+                            .hasMessageContaining(prefix + "empty"))
+                    .verify(Duration.ofSeconds(10));
+        }
     }
 
     @Test
