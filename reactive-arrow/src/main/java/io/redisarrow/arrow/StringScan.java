@@ -96,7 +96,7 @@ public final class StringScan extends KeyScan {
 
         /**
          * @param schema exactly one field: the value column, its name and the Arrow type each string
-         *        is decoded into (see {@link StringScan}); by default {@link #DEFAULT_SCHEMA}
+         *        is decoded into (see {@link StringScan}); by default {@link StringScan#DEFAULT_SCHEMA}
          * @return this builder
          * @throws IllegalArgumentException when the schema does not have exactly one field
          */
