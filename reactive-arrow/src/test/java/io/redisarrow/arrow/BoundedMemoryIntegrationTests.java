@@ -63,6 +63,14 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
 
     @Test
     @Timeout(300)
+    void streamsFarMoreStringsThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
+        loadStrings();
+        assertBounded(redis -> redis.scanStrings(StringScan.builder().pattern(prefix + "*")
+                .schema(new Schema(List.of(SCHEMA.getFields().get(0)))).batchSize(BATCH).parallel(PARALLEL).build()));
+    }
+
+    @Test
+    @Timeout(300)
     void searchesFarMoreThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
         server.requireSearch();
         String index = createIndex("n", "NUMERIC");
@@ -228,6 +236,21 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
                     new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE),
                     new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)
                             .addKey(bytes(prefix + i)).add("$").add("{\"payload\":\"" + payload + "\",\"n\":" + i + "}")));
+            if (pending.size() == 50) {
+                pending.forEach(f -> f.toCompletableFuture().join());
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> f.toCompletableFuture().join());
+    }
+
+    private void loadStrings() {
+        var async = loaderConnection.async();
+        List<RedisFuture<String>> pending = new ArrayList<>();
+        for (int i = 0; i < KEYS; i++) {
+            byte[] value = new byte[VALUE_BYTES];
+            Arrays.fill(value, (byte) ('a' + i % 26));
+            pending.add(async.set(bytes(prefix + i), value));
             if (pending.size() == 50) {
                 pending.forEach(f -> f.toCompletableFuture().join());
                 pending.clear();

@@ -52,6 +52,37 @@ class CommandBytesUnitTests {
     }
 
     @Test
+    void getOfAnyKey() {
+        assertThat(encoded(out -> {
+            StringCommands.get(out, bytes("price:1"));
+            StringCommands.get(out, new byte[] { 0, '\r', '\n', (byte) 0xff });
+            StringCommands.get(out, bytes("0123456789\u00e9"));
+        })).isEqualTo("*2\r\n$3\r\nGET\r\n$7\r\nprice:1\r\n"
+                + "*2\r\n$3\r\nGET\r\n$4\r\n\u0000\r\n\u00ff\r\n"
+                + "*2\r\n$3\r\nGET\r\n$12\r\n0123456789\u00c3\u00a9\r\n");
+    }
+
+    @Test
+    void mgetNamesEveryKeyInOrder() {
+        assertThat(encoded(out -> StringCommands.mget(out, List.of(bytes("a"), new byte[] { 0, (byte) 0xff },
+                bytes("\u00e9"), new byte[0]))))
+                .isEqualTo("*5\r\n$4\r\nMGET\r\n$1\r\na\r\n$2\r\n\u0000\u00ff\r\n$2\r\n\u00c3\u00a9\r\n$0\r\n\r\n");
+    }
+
+    @Test
+    void mgetOfTenOrMoreKeysHasAMultiDigitCount() {
+        List<byte[]> keys = new java.util.ArrayList<>();
+        StringBuilder expected = new StringBuilder("*11\r\n$4\r\nMGET\r\n");
+        for (int i = 0; i < 10; i++) {
+            keys.add(bytes("k" + i));
+            expected.append("$2\r\nk").append(i).append("\r\n");
+        }
+        assertThat(encoded(out -> StringCommands.mget(out, keys))).isEqualTo(expected.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> encoded(out -> StringCommands.mget(out, List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one key");
+    }
+
+    @Test
     void hgetall() {
         assertThat(encoded(out -> HashCommands.hgetall(out, bytes("user:1"))))
                 .isEqualTo("*2\r\n$7\r\nHGETALL\r\n$6\r\nuser:1\r\n");
