@@ -217,7 +217,7 @@ public final class StreamScan extends KeyScan {
          * Reads the entries after this id only (an exclusive start: {@code (id}), such as the last id
          * a previous read saw. Replaces the start {@link #range(String, String)} set.
          *
-         * @param id an id, {@code ms-seq} or {@code ms} (then {@code ms-0})
+         * @param id an id, {@code ms-seq} or {@code ms} (which stands for {@code ms-0}, as in XRANGE)
          * @return this builder
          */
         public Builder after(String id) {
@@ -229,7 +229,9 @@ public final class StreamScan extends KeyScan {
          * Reads the entries before this id only (an exclusive end: {@code (id}). Replaces the end
          * {@link #range(String, String)} set.
          *
-         * @param id an id, {@code ms-seq} or {@code ms} (then the last entry of that millisecond)
+         * @param id an id, {@code ms-seq} or {@code ms}; as in XRANGE, {@code ms} alone stands for
+         *        {@code ms-18446744073709551615}, so the entries of that millisecond are still read:
+         *        write {@code ms-0} to exclude them
          * @return this builder
          */
         public Builder before(String id) {
