@@ -85,6 +85,25 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
     }
 
     /**
+     * One stream of {@link #KEYS} entries of {@link #VALUE_BYTES} each, far more than the heap: it is
+     * read in XRANGE windows of at most a batch, never held whole.
+     */
+    @Test
+    @Timeout(300)
+    void streamsOneStreamFarBiggerThanTheHeapInWindowsThroughASlowSubscriber() {
+        byte[] key = bytes(prefix + "stream");
+        try {
+            loadStream(key);
+            assertThat(commands().xlen(key)).isEqualTo(KEYS);
+            assertBounded(redis -> redis.scanStreams(StreamScan.builder().pattern(prefix + "stream").schema(SCHEMA)
+                    .batchSize(BATCH).parallel(PARALLEL).build())
+                    .doOnNext(batch -> assertThat(batch.rowCount()).isLessThanOrEqualTo(BATCH)));
+        } finally {
+            commands().unlink(key);
+        }
+    }
+
+    /**
      * A million matches of small documents through the small allocator: what the library holds
      * depends on the cursor page and the batch, not on how many documents match.
      */
@@ -251,6 +270,23 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
             byte[] value = new byte[VALUE_BYTES];
             Arrays.fill(value, (byte) ('a' + i % 26));
             pending.add(async.set(bytes(prefix + i), value));
+            if (pending.size() == 50) {
+                pending.forEach(f -> f.toCompletableFuture().join());
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> f.toCompletableFuture().join());
+    }
+
+    /** Appends {@link #KEYS} entries to one stream, 50 XADDs per round trip. */
+    private void loadStream(byte[] key) {
+        var async = loaderConnection.async();
+        List<RedisFuture<String>> pending = new ArrayList<>();
+        for (int i = 0; i < KEYS; i++) {
+            byte[] value = new byte[VALUE_BYTES];
+            Arrays.fill(value, (byte) ('a' + i % 26));
+            pending.add(async.xadd(key, new io.lettuce.core.XAddArgs(), bytes("payload"), value, bytes("n"),
+                    bytes(Integer.toString(i))));
             if (pending.size() == 50) {
                 pending.forEach(f -> f.toCompletableFuture().join());
                 pending.clear();

@@ -152,4 +152,33 @@ class CommandBytesUnitTests {
         assertThat(lettuce(SearchCommands.delete("idx", 42L))).endsWith("$3\r\nDEL\r\n$3\r\nidx\r\n$2\r\n42\r\n");
         assertThat(lettuce(SearchCommands.info("\u00efdx"))).endsWith("$4\r\n\u00c3\u00afdx\r\n");
     }
+
+    @Test
+    void collectionSizeCommands() {
+        assertThat(encoded(out -> {
+            for (io.redisarrow.core.CollectionValues.Kind kind : io.redisarrow.core.CollectionValues.Kind.values()) {
+                CollectionCommands.size(out, kind, bytes("k"));
+            }
+        })).isEqualTo("*2\r\n$5\r\nSCARD\r\n$1\r\nk\r\n*2\r\n$4\r\nLLEN\r\n$1\r\nk\r\n"
+                + "*2\r\n$5\r\nZCARD\r\n$1\r\nk\r\n*2\r\n$4\r\nXLEN\r\n$1\r\nk\r\n");
+        assertThat(java.util.Arrays.stream(io.redisarrow.core.CollectionValues.Kind.values())
+                .map(CollectionCommands::sizeCommand)).containsExactly("SCARD", "LLEN", "ZCARD", "XLEN");
+    }
+
+    @Test
+    void collectionWindowCommands() {
+        assertThat(encoded(out -> CollectionCommands.smembers(out, new byte[] { 0, (byte) 0xff })))
+                .isEqualTo("*2\r\n$8\r\nSMEMBERS\r\n$2\r\n\u0000\u00ff\r\n");
+        assertThat(encoded(out -> CollectionCommands.sscan(out, bytes("set"), bytes("1234567"), 500)))
+                .isEqualTo("*5\r\n$5\r\nSSCAN\r\n$3\r\nset\r\n$7\r\n1234567\r\n$5\r\nCOUNT\r\n$3\r\n500\r\n");
+        assertThat(encoded(out -> CollectionCommands.lrange(out, bytes("l"), 9_999_999_998L, 10_000_000_997L)))
+                .isEqualTo("*4\r\n$6\r\nLRANGE\r\n$1\r\nl\r\n$10\r\n9999999998\r\n$11\r\n10000000997\r\n");
+        assertThat(encoded(out -> CollectionCommands.zrange(out, bytes("z"), 0, 4999)))
+                .isEqualTo("*5\r\n$6\r\nZRANGE\r\n$1\r\nz\r\n$1\r\n0\r\n$4\r\n4999\r\n$10\r\nWITHSCORES\r\n");
+        assertThat(encoded(out -> CollectionCommands.xrange(out, bytes("é"), bytes("(1700000000000-18"), bytes("+"), 100)))
+                .isEqualTo("*6\r\n$6\r\nXRANGE\r\n$2\r\n\u00c3\u00a9\r\n$17\r\n(1700000000000-18\r\n$1\r\n+\r\n"
+                        + "$5\r\nCOUNT\r\n$3\r\n100\r\n");
+        assertThat(encoded(out -> CollectionCommands.xrange(out, bytes("s"), bytes("-"), bytes("(5"), 1)))
+                .isEqualTo("*6\r\n$6\r\nXRANGE\r\n$1\r\ns\r\n$1\r\n-\r\n$2\r\n(5\r\n$5\r\nCOUNT\r\n$1\r\n1\r\n");
+    }
 }
