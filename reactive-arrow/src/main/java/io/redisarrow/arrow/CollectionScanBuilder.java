@@ -69,7 +69,7 @@ abstract class CollectionScanBuilder<B extends CollectionScanBuilder<B>> extends
     }
 
     /**
-     * @param batchSize the most ELEMENT rows per batch (with {@link #oneRowPerKey()}, the most
+     * @param batchSize the most element rows per batch (with {@link #oneRowPerKey()}, the most
      *        elements in a batch's lists together), also the most keys per round trip that asks
      *        their sizes, between 1 and {@link ReadRequest#MAX_BATCH_SIZE}; see
      *        {@link HashScan#DEFAULT_BATCH_SIZE}. A key with more elements is read in windows of at
