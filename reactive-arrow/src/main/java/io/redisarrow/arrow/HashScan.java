@@ -124,6 +124,19 @@ public final class HashScan extends KeyScan {
         }
     }
 
+    /**
+     * Adds the names of fields holding JSON texts, as every builder's {@code json(String...)} takes them.
+     *
+     * @param into the builder's set
+     * @param fields the names
+     */
+    static void addJsonFields(Set<String> into, String... fields) {
+        Objects.requireNonNull(fields, "json fields must not be null");
+        for (String field : fields) {
+            into.add(Objects.requireNonNull(field, "json fields must not contain null"));
+        }
+    }
+
     /** Builder of {@link HashScan}; setters validate eagerly, {@link #build()} checks the whole. */
     public static final class Builder extends KeyScanBuilder<Builder> {
 
@@ -142,10 +155,7 @@ public final class HashScan extends KeyScan {
          * @return this builder
          */
         public Builder json(String... fields) {
-            Objects.requireNonNull(fields, "json fields must not be null");
-            for (String field : fields) {
-                jsonFields.add(Objects.requireNonNull(field, "json fields must not contain null"));
-            }
+            addJsonFields(jsonFields, fields);
             return this;
         }
 

@@ -484,10 +484,7 @@ public final class SearchQuery extends ReadOptions {
          * @return this builder
          */
         public Builder json(String... fields) {
-            Objects.requireNonNull(fields, "json fields must not be null");
-            for (String field : fields) {
-                jsonFields.add(Objects.requireNonNull(field, "json fields must not contain null"));
-            }
+            HashScan.addJsonFields(jsonFields, fields);
             return this;
         }
 

@@ -8,8 +8,8 @@ import io.redisarrow.core.internal.reply.BulkReplies;
 
 /**
  * Strings key by key: one {@code GET key} per key, its value copied whole into the row. A nil is a
- * key gone; a key of another type answers WRONGTYPE. Reads of strings use {@link StringMgetFetch},
- * one MGET per batch; this is its per-key form.
+ * key gone; a key of another type answers WRONGTYPE. Reads of strings send one MGET per batch
+ * ({@link TypeFetches#wholeBatch}); this is its per-key form.
  */
 final class StringFetch implements TypeFetch {
 

@@ -1,28 +1,14 @@
 package io.redisarrow.core.internal.fetch;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.redisarrow.core.CollectionValues;
 import io.redisarrow.core.CollectionValues.Kind;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
-import io.redisarrow.testing.RedisServerExtension;
-import io.redisarrow.testing.RedisTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,90 +25,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The collection fetch against a real server, with keys chosen by the test: sizes first, then
  * windows of at most the batch size, whole small keys, other types and gone keys skipped.
  */
-@ExtendWith(RedisServerExtension.class)
-class CollectionFetchIntegrationTests {
-
-    static RedisTestServer server;
-
-    static RedisClient client;
-
-    static StatefulRedisConnection<String, String> connection;
-
-    static EventLoopGroup loops;
-
-    String prefix;
-
-    RedisCommands<String, String> sync;
-
-    @BeforeAll
-    static void connect(RedisTestServer redis) {
-        server = redis;
-        client = RedisClient.create(redis.url());
-        connection = client.connect();
-        loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void close() {
-        connection.close();
-        client.shutdown();
-        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    }
+class CollectionFetchIntegrationTests extends FetchTestSupport {
 
     @BeforeEach
-    void prefix(TestInfo info) {
-        prefix = server.uniquePrefix(info.getTestMethod().orElseThrow().getName());
-        sync = connection.sync();
+    void otherType() {
         sync.set(prefix + "string", "v");
-    }
-
-    @AfterEach
-    void clean() {
-        List<String> keys = sync.keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            sync.del(keys.toArray(String[]::new));
-        }
-    }
-
-    List<byte[]> keys(String... names) {
-        List<byte[]> keys = new ArrayList<>();
-        for (String name : names) {
-            keys.add((prefix + name).getBytes(StandardCharsets.UTF_8));
-        }
-        return keys;
     }
 
     List<RawBatch> fetch(CollectionValues values, int batchSize, boolean withTtl, List<byte[]> keys,
             AtomicInteger otherTypes) {
-        return new RedisEndpoint(RedisURI.create(server.url()), Duration.ofSeconds(5), loops).connect()
-                .flatMap(channel -> KeyBatchFetch.of(channel, values, batchSize, withTtl, Duration.ofSeconds(10),
-                        otherTypes::incrementAndGet).batches(keys).collectList()
-                        .flatMap(batches -> channel.close().thenReturn(batches)))
-                .block();
+        return onChannel(channel -> KeyBatchFetch.of(channel, values, batchSize, withTtl, Duration.ofSeconds(10),
+                otherTypes::incrementAndGet).batches(keys).collectList());
     }
 
     List<RawBatch> fetch(CollectionValues values, int batchSize, List<byte[]> keys) {
         return fetch(values, batchSize, false, keys, new AtomicInteger());
-    }
-
-    List<String> rows(List<RawBatch> batches) {
-        List<String> rows = new ArrayList<>();
-        for (RawBatch batch : batches) {
-            for (int row = 0; row < batch.rowCount(); row++) {
-                StringBuilder line = new StringBuilder(new String(batch.key(row), StandardCharsets.UTF_8)
-                        .substring(prefix.length()));
-                for (int column = 0; column < batch.columnCount(); column++) {
-                    int length = batch.valueLength(row, column);
-                    line.append(' ').append(length == RawBatch.MISSING ? "-"
-                            : new String(batch.data(), batch.valueOffset(row, column), length, StandardCharsets.UTF_8));
-                }
-                if (batch.hasTtl()) {
-                    line.append(" ttl=").append(batch.ttl(row) > 0 ? "+" : Long.toString(batch.ttl(row)));
-                }
-                rows.add(line.toString());
-            }
-        }
-        return rows;
     }
 
     @Test
@@ -195,7 +112,7 @@ class CollectionFetchIntegrationTests {
             members.add("member-" + i);
         }
         sync.sadd(prefix + "big", members.toArray(String[]::new));
-        long before = sscanCalls();
+        long before = calls("sscan");
         List<RawBatch> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         reactor.core.publisher.BaseSubscriber<RawBatch> oneBatch = new reactor.core.publisher.BaseSubscriber<>() {
             @Override
@@ -219,21 +136,12 @@ class CollectionFetchIntegrationTests {
             }
             Thread.sleep(500);
             assertThat(received).hasSize(1);
-            assertThat(sscanCalls() - before).as("the page asked for, one buffered behind it, one sent ahead (an empty page asks for one more)")
+            assertThat(calls("sscan") - before).as("the page asked for, one buffered behind it, one sent ahead (an empty page asks for one more)")
                     .isBetween(2L, 4L);
             oneBatch.dispose();
         } finally {
             channel.close().block();
         }
-    }
-
-    long sscanCalls() {
-        for (String line : sync.info("commandstats").split("\r?\n")) {
-            if (line.startsWith("cmdstat_sscan:")) {
-                return Long.parseLong(line.replaceAll("^cmdstat_sscan:calls=(\\d+),.*", "$1"));
-            }
-        }
-        return 0;
     }
 
     @Test

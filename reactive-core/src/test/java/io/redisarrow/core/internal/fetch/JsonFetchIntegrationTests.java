@@ -1,33 +1,19 @@
 package io.redisarrow.core.internal.fetch;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.ProtocolKeyword;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.redisarrow.core.JsonValues;
 import io.redisarrow.core.RawBatch;
-import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.testing.RedisModule;
-import io.redisarrow.testing.RedisServerExtension;
-import io.redisarrow.testing.RedisTestServer;
 import io.redisarrow.testing.RequiresModule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or of another type yield no row, TTLs come in the same round trip, and a JSON.MGET that fails
  * because one key is of another type is read again key by key, losing no document.
  */
-@ExtendWith(RedisServerExtension.class)
 @RequiresModule(RedisModule.JSON)
-class JsonFetchIntegrationTests {
+class JsonFetchIntegrationTests extends FetchTestSupport {
 
     static final ProtocolKeyword JSON_SET = new ProtocolKeyword() {
         @Override
@@ -54,60 +39,22 @@ class JsonFetchIntegrationTests {
         }
     };
 
-    static RedisTestServer server;
-
-    static RedisClient client;
-
-    static StatefulRedisConnection<String, String> connection;
-
-    static EventLoopGroup loops;
-
-    String prefix;
-
-    @BeforeAll
-    static void connect(RedisTestServer redis) {
-        server = redis;
-        client = RedisClient.create(redis.url());
-        connection = client.connect();
-        loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void close() {
-        connection.close();
-        client.shutdown();
-        loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
     void jsonSet(String key, String json) {
         connection.sync().dispatch(JSON_SET, new StatusOutput<>(StringCodec.UTF8),
                 new CommandArgs<>(StringCodec.UTF8).addKey(key).add("$").add(json));
     }
 
     @BeforeEach
-    void load(TestInfo info) {
-        prefix = server.uniquePrefix(info.getTestMethod().orElseThrow().getName());
+    void load() {
         jsonSet(prefix + "a", "{\"x\":1,\"s\":\"\u00e9\"}");
         jsonSet(prefix + "b", "[1,2]");
         connection.sync().expire(prefix + "b", 500);
         connection.sync().hset(prefix + "hash", "x", "1");
     }
 
-    List<byte[]> keys(String... names) {
-        List<byte[]> keys = new ArrayList<>();
-        for (String name : names) {
-            keys.add((prefix + name).getBytes(StandardCharsets.UTF_8));
-        }
-        return keys;
-    }
-
     RawBatch fetch(JsonValues values, List<byte[]> keys, AtomicInteger otherTypes) {
-        return new RedisEndpoint(RedisURI.create(server.url()), Duration.ofSeconds(5), loops).connect()
-                .flatMap(channel -> FetchStage.of(channel, values, true, Duration.ofSeconds(10),
-                        otherTypes::incrementAndGet)
-                        .fetch(keys)
-                        .flatMap(batch -> channel.close().thenReturn(batch)))
-                .block();
+        return onChannel(channel -> FetchStage.of(channel, values, true, Duration.ofSeconds(10),
+                otherTypes::incrementAndGet).fetch(keys));
     }
 
     @ParameterizedTest(name = "JSON.MGET {0}")
@@ -115,7 +62,7 @@ class JsonFetchIntegrationTests {
     void dropsGoneKeysAndKeepsOrderAndTtls(boolean mget) {
         AtomicInteger otherTypes = new AtomicInteger();
         RawBatch batch = fetch(JsonValues.documents().wholeBatch(mget), keys("gone", "a", "b"), otherTypes);
-        assertThat(HashFetchIntegrationTests.rows(batch)).containsExactly("a [{\"x\":1,\"s\":\"\u00e9\"}] ttl=-1",
+        assertThat(rows(batch)).containsExactly("a [{\"x\":1,\"s\":\"\u00e9\"}] ttl=-1",
                 "b [[1,2]] ttl=+");
         assertThat(otherTypes).hasValue(0);
     }
@@ -126,7 +73,7 @@ class JsonFetchIntegrationTests {
         AtomicInteger otherTypes = new AtomicInteger();
         RawBatch batch = fetch(JsonValues.paths(List.of("$.x")).wholeBatch(mget), keys("a", "hash", "gone", "b"),
                 otherTypes);
-        assertThat(HashFetchIntegrationTests.rows(batch)).containsExactly("a [1] ttl=-1", "b [] ttl=+");
+        assertThat(rows(batch)).containsExactly("a [1] ttl=-1", "b [] ttl=+");
         assertThat(otherTypes).hasValue(1);
     }
 
@@ -136,6 +83,6 @@ class JsonFetchIntegrationTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> values.wholeBatch(true))
                 .hasMessageContaining("JSON.MGET reads one path");
         RawBatch batch = fetch(values, keys("a"), new AtomicInteger());
-        assertThat(HashFetchIntegrationTests.rows(batch)).containsExactly("a {\"$.x\":[1],\"$.s\":[\"\u00e9\"]} ttl=-1");
+        assertThat(rows(batch)).containsExactly("a {\"$.x\":[1],\"$.s\":[\"\u00e9\"]} ttl=-1");
     }
 }
