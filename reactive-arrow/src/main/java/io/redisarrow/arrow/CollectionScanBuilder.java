@@ -9,7 +9,6 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,15 +49,7 @@ abstract class CollectionScanBuilder<B extends CollectionScanBuilder<B>> extends
      */
     @Override
     public B schema(Schema schema) {
-        Objects.requireNonNull(schema, "schema must not be null");
-        List<Field> fields = schema.getFields();
-        if (fields.size() != 1) {
-            List<String> names = new ArrayList<>();
-            fields.forEach(field -> names.add(field.getName()));
-            throw new IllegalArgumentException("schema must have exactly one field, naming and typing each " + element
-                    + "; it has " + (fields.isEmpty() ? "none" : fields.size() + ": " + names));
-        }
-        Field field = fields.get(0);
+        Field field = oneField(schema, "naming and typing each " + element);
         if (field.getType().isComplex()) {
             throw new IllegalArgumentException("schema field '" + field.getName() + "' is " + Consumers.describe(field)
                     + ", a nested type: each " + element + " is read as one scalar value ("

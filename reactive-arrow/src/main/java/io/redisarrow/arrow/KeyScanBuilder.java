@@ -2,6 +2,11 @@ package io.redisarrow.arrow;
 
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.TypeFilter;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The setters every scan of keys shares: which keys SCAN finds, on top of those every read shares
@@ -64,4 +69,20 @@ abstract class KeyScanBuilder<B extends KeyScanBuilder<B>> extends ReadOptionsBu
         return typeFilter(typeFilter ? TypeFilter.ALWAYS : TypeFilter.NEVER);
     }
 
+
+    /**
+     * @param schema a schema that must hold exactly one field
+     * @param what what the field stands for, for the message
+     * @return the schema's one field
+     * @throws IllegalArgumentException saying how many fields the schema has
+     */
+    static Field oneField(Schema schema, String what) {
+        Objects.requireNonNull(schema, "schema must not be null");
+        List<Field> fields = schema.getFields();
+        if (fields.size() != 1) {
+            throw new IllegalArgumentException("schema must have exactly one field, " + what + "; it has "
+                    + (fields.isEmpty() ? "none" : fields.size() + ": " + fields.stream().map(Field::getName).toList()));
+        }
+        return fields.get(0);
+    }
 }

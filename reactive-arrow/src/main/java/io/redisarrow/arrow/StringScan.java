@@ -102,13 +102,7 @@ public final class StringScan extends KeyScan {
          */
         @Override
         public Builder schema(Schema schema) {
-            Objects.requireNonNull(schema, "schema must not be null");
-            int fields = schema.getFields().size();
-            if (fields != 1) {
-                throw new IllegalArgumentException("a string scan's schema must have exactly one field, the value"
-                        + " column; got " + fields + (fields == 0 ? "" : ": " + schema.getFields().stream()
-                                .map(Field::getName).toList()));
-            }
+            oneField(schema, "the value column");
             return super.schema(schema);
         }
 

@@ -62,10 +62,10 @@ class StringScanUnitTests {
     void theSchemaHasExactlyOneField() {
         assertThatThrownBy(() -> StringScan.builder().schema(new Schema(List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a string scan's schema must have exactly one field, the value column; got 0");
+                .hasMessage("schema must have exactly one field, the value column; it has none");
         assertThatThrownBy(() -> StringScan.builder().schema(of(field("a", ArrowType.Utf8.INSTANCE),
                 field("b", ArrowType.Utf8.INSTANCE)))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a string scan's schema must have exactly one field, the value column; got 2: [a, b]");
+                .hasMessage("schema must have exactly one field, the value column; it has 2: [a, b]");
         assertThatThrownBy(() -> StringScan.builder().schema(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("schema must not be null");
         assertThat(StringScan.builder().schema(of(field("price", new ArrowType.Decimal(10, 2, 128)))).build()
