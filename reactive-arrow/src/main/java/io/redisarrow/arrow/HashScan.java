@@ -92,6 +92,19 @@ public final class HashScan extends KeyScan {
      * @throws IllegalArgumentException naming the field that cannot be decoded
      */
     static void checkFields(Schema schema, Set<String> names, Set<String> jsonFields) {
+        checkFields(schema, names, jsonFields, "hash field");
+    }
+
+    /**
+     * As {@link #checkFields(Schema, Set, Set)}, for values held by something else than a hash field.
+     *
+     * @param schema the data fields
+     * @param names their names
+     * @param jsonFields the fields holding JSON texts
+     * @param holder what holds a value, for the hint: {@code hash field}, {@code entry field}
+     * @throws IllegalArgumentException naming the field that cannot be decoded
+     */
+    static void checkFields(Schema schema, Set<String> names, Set<String> jsonFields, String holder) {
         for (String field : jsonFields) {
             if (!names.contains(field)) {
                 throw new IllegalArgumentException("json must name schema fields; '" + field + "' is not one of "
@@ -104,7 +117,7 @@ public final class HashScan extends KeyScan {
             } else if (field.getType().isComplex()) {
                 throw new IllegalArgumentException("field '" + field.getName() + "' is "
                         + Consumers.describe(field.getType()) + ": declare json(\"" + field.getName()
-                        + "\") to decode it from the JSON text the hash field holds");
+                        + "\") to decode it from the JSON text the " + holder + " holds");
             } else {
                 Consumers.checkSupported(field);
             }

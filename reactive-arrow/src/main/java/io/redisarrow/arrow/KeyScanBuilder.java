@@ -41,10 +41,11 @@ abstract class KeyScanBuilder<B extends KeyScanBuilder<B>> extends ReadOptionsBu
     /**
      * Whether SCAN filters keys by type on the server ({@code SCAN ... TYPE t}, Redis 6.0+). Keys
      * of other types are skipped whatever is chosen: without the filter, their fetch answers
-     * WRONGTYPE and they yield no row. The filter costs the server time per scanned key, and
-     * WRONGTYPE replies cost round-trip time per skipped key (the benchmark's reader table
-     * measures both). {@link TypeFilter#AUTO}, the default, starts without it and turns it on
-     * from the first key of another type on.
+     * WRONGTYPE (MGET, for strings, answers nil) and they yield no row. The filter costs the server
+     * time per scanned key, and WRONGTYPE replies cost round-trip time per skipped key (the
+     * benchmark's reader table measures both). {@link TypeFilter#AUTO}, the default of hash and
+     * JSON scans, starts without it and turns it on from the first key of another type on; string
+     * scans filter always by default ({@link StringScan#DEFAULT_TYPE_FILTER}).
      *
      * @param typeFilter when SCAN sends {@code TYPE}; see {@link HashScan#DEFAULT_TYPE_FILTER}
      * @return this builder

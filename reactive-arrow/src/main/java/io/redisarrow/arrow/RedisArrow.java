@@ -206,6 +206,49 @@ public final class RedisArrow implements AutoCloseable {
     }
 
     /**
+     * Streams the strings (keys of type {@code string}) matching {@link StringScan#pattern()} as
+     * Arrow batches of at most {@link StringScan#batchSize()} rows, in SCAN order: one row per key,
+     * its value in the schema's one column. Each batch is one round trip: one {@code MGET key...}
+     * for the whole batch, plus {@code TTL key} per key when asked. The value is parsed by the rules
+     * of {@link #scanHashes(HashScan)} into a scalar column (an empty string is {@code ""} in a Utf8
+     * or Binary column and a value that does not parse in any other), taken as it is into a Binary
+     * column, or decoded as JSON text into a Struct, List or Map column (see {@link StringScan}).
+     * SCAN sends {@code TYPE string} by default ({@link StringScan#DEFAULT_TYPE_FILTER}); a key that
+     * MGET answers nil for (deleted or expired after SCAN found it, or of another type) yields no
+     * row, with no further round trip. SCAN reads every key present for the whole scan at least
+     * once; a key can come twice only while Redis resizes its table mid-scan.
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; what the library decoded but cannot hand on it
+     * closes itself, so on complete, error, cancel or {@code take(n)} nothing of the library's is
+     * left in the allocator. End chains that queue or drop batches with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request; after
+     * it, at most {@link StringScan#parallel()} round trips are in flight or held, plus one raw
+     * batch waiting to be decoded, so the raw bytes held stay near {@code (parallel + 1) x
+     * batchSize} values, and the Arrow memory the library holds is the one batch being decoded.
+     * Large values make large batches: lower {@code batchSize} for strings of megabytes.
+     *
+     * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
+     * abandoning the round trips in flight; a batch being decoded is closed once decoding ends.
+     *
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, a batch
+     * whose raw values pass 2 GiB ({@link io.redisarrow.core.BatchTooLargeException} naming the
+     * key), command timeout, closed instance, a throwing {@code onNext}); a Redis error reply to
+     * MGET naming the command and the first key; {@link ValueConversionException} for a value that
+     * does not parse under {@link ParseErrorPolicy#FAIL}, naming the key, the value column, the
+     * value and the Arrow type (for JSON text, also the value's JSONPath).
+     *
+     * @param scan what to read
+     * @return a cold publisher; each subscription runs its own scan
+     */
+    public Flux<RecordBatch> scanStrings(StringScan scan) {
+        Objects.requireNonNull(scan, "scan must not be null");
+        return scan(scan.read(), new RawBatchDecoder(scan.layout(), scan.values()));
+    }
+
+    /**
      * Streams the documents a RediSearch query matches as Arrow batches of at most
      * {@link SearchQuery#batchSize()} rows, in the query's order ({@link SearchQuery.Builder#sortBy
      * sortBy}, else the index's). The query runs as {@code FT.AGGREGATE ... LOAD 1 @__key WITHCURSOR
@@ -303,6 +346,56 @@ public final class RedisArrow implements AutoCloseable {
                     .thenMany(session.aggregate(query.cursor(), query.columns(), query.limit())),
                     decoder, allocator, decodeScheduler);
         });
+    }
+
+    /**
+     * Streams the entries of the streams matching {@link StreamScan#pattern()} as Arrow batches of
+     * at most {@link StreamScan#batchSize()} rows, one row per entry: streams in SCAN order, each
+     * stream's entries in id order. Per batch of keys, one pipelined round trip asks every stream's
+     * length ({@code XLEN}, plus {@code TTL} when asked); the entries are then read with
+     * {@code XRANGE key start end COUNT n} ({@link StreamScan#start()}, {@link StreamScan#end()}),
+     * several small streams in one round trip and a big stream in windows of at most
+     * {@code batchSize} entries, each window starting after the last id read ({@code (ms-seq}), so
+     * a stream of any length is read in bounded memory. A stream that fits in one batch is never
+     * split across two. Each entry's id fills the two id columns
+     * ({@link StreamScan#idColumns()}); each schema field takes the entry's value of that name, null
+     * when the entry has none, parsed by the rules of {@link #scanHashes(HashScan)}. Keys of other
+     * types are skipped; a stream deleted before it is read, or with no entries, yields no row.
+     *
+     * <p>A stream is read by id up to the length it had when its read began (at most
+     * {@link StreamScan#countPerKey()} entries): an entry appended during the read may or may not be
+     * seen, and no entry is ever seen twice. SCAN reads every key present for the whole scan at least
+     * once; a key can come twice only while Redis resizes its table mid-scan.
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; what the library decoded but cannot hand on it
+     * closes itself, so on complete, error, cancel or {@code take(n)} nothing of the library's is
+     * left in the allocator. End chains that queue or drop batches with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. After
+     * it, at most {@link StreamScan#parallel()} batches of keys are being read at once, each one
+     * window round trip at a time, sent only as batches are asked for; so the raw bytes held stay
+     * near {@code (parallel + 1) x batchSize} entries, and the Arrow memory the library holds is the
+     * one batch being decoded, however long a stream and however slow the subscriber.
+     *
+     * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
+     * abandoning the round trips in flight; no further window is asked for. A batch being decoded is
+     * closed once decoding ends; nothing is emitted after the cancel has reached the scan.
+     *
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
+     * than WRONGTYPE, naming the command and the key; {@link ValueConversionException} for a value
+     * that does not parse under {@link ParseErrorPolicy#FAIL}, an id part above
+     * {@link Long#MAX_VALUE} included (Redis allows ids up to {@code 2^64-1}; under
+     * {@link ParseErrorPolicy#NULL} that id column is null).
+     *
+     * @param scan what to read
+     * @return a cold publisher; each subscription runs its own scan
+     */
+    public Flux<RecordBatch> scanStreams(StreamScan scan) {
+        Objects.requireNonNull(scan, "scan must not be null");
+        return scan(scan.read(), new RawBatchDecoder(scan.layout(), scan.values()));
     }
 
     private Flux<RecordBatch> scan(ReadRequest read, RawBatchDecoder decoder) {

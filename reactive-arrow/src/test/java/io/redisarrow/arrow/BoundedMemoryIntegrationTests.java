@@ -63,6 +63,14 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
 
     @Test
     @Timeout(300)
+    void streamsFarMoreStringsThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
+        loadStrings();
+        assertBounded(redis -> redis.scanStrings(StringScan.builder().pattern(prefix + "*")
+                .schema(new Schema(List.of(SCHEMA.getFields().get(0)))).batchSize(BATCH).parallel(PARALLEL).build()));
+    }
+
+    @Test
+    @Timeout(300)
     void searchesFarMoreThanTheAllocatorLimitAndTheHeapThroughASlowSubscriber() {
         server.requireSearch();
         String index = createIndex("n", "NUMERIC");
@@ -73,6 +81,25 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
                     .batchSize(BATCH).parallel(PARALLEL).pageSize(50).build()));
         } finally {
             dropIndex(index);
+        }
+    }
+
+    /**
+     * One stream of {@link #KEYS} entries of {@link #VALUE_BYTES} each, far more than the heap: it is
+     * read in XRANGE windows of at most a batch, never held whole.
+     */
+    @Test
+    @Timeout(300)
+    void streamsOneStreamFarBiggerThanTheHeapInWindowsThroughASlowSubscriber() {
+        byte[] key = bytes(prefix + "stream");
+        try {
+            loadStream(key);
+            assertThat(commands().xlen(key)).isEqualTo(KEYS);
+            assertBounded(redis -> redis.scanStreams(StreamScan.builder().pattern(prefix + "stream").schema(SCHEMA)
+                    .batchSize(BATCH).parallel(PARALLEL).build())
+                    .doOnNext(batch -> assertThat(batch.rowCount()).isLessThanOrEqualTo(BATCH)));
+        } finally {
+            commands().unlink(key);
         }
     }
 
@@ -228,6 +255,38 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
                     new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE),
                     new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)
                             .addKey(bytes(prefix + i)).add("$").add("{\"payload\":\"" + payload + "\",\"n\":" + i + "}")));
+            if (pending.size() == 50) {
+                pending.forEach(f -> f.toCompletableFuture().join());
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> f.toCompletableFuture().join());
+    }
+
+    private void loadStrings() {
+        var async = loaderConnection.async();
+        List<RedisFuture<String>> pending = new ArrayList<>();
+        for (int i = 0; i < KEYS; i++) {
+            byte[] value = new byte[VALUE_BYTES];
+            Arrays.fill(value, (byte) ('a' + i % 26));
+            pending.add(async.set(bytes(prefix + i), value));
+            if (pending.size() == 50) {
+                pending.forEach(f -> f.toCompletableFuture().join());
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> f.toCompletableFuture().join());
+    }
+
+    /** Appends {@link #KEYS} entries to one stream, 50 XADDs per round trip. */
+    private void loadStream(byte[] key) {
+        var async = loaderConnection.async();
+        List<RedisFuture<String>> pending = new ArrayList<>();
+        for (int i = 0; i < KEYS; i++) {
+            byte[] value = new byte[VALUE_BYTES];
+            Arrays.fill(value, (byte) ('a' + i % 26));
+            pending.add(async.xadd(key, new io.lettuce.core.XAddArgs(), bytes("payload"), value, bytes("n"),
+                    bytes(Integer.toString(i))));
             if (pending.size() == 50) {
                 pending.forEach(f -> f.toCompletableFuture().join());
                 pending.clear();

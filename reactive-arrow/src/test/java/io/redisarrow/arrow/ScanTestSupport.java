@@ -134,6 +134,20 @@ abstract class ScanTestSupport {
         pending.forEach(f -> assertThat(f.toCompletableFuture().join()).isEqualTo("OK"));
     }
 
+    /** Loads {@code count} strings {@code prefix + i} with the given values, pipelined. */
+    void loadStrings(int count, java.util.function.IntFunction<String> value) {
+        var async = loaderConnection.async();
+        List<io.lettuce.core.RedisFuture<String>> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pending.add(async.set(bytes(prefix + i), bytes(value.apply(i))));
+            if (pending.size() == 5000) {
+                pending.forEach(f -> assertThat(f.toCompletableFuture().join()).isEqualTo("OK"));
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> assertThat(f.toCompletableFuture().join()).isEqualTo("OK"));
+    }
+
     /** Loads {@code count} hashes {@code prefix + i} with the given fields, pipelined. */
     void loadHashes(int count, java.util.function.IntFunction<Map<String, String>> fields) {
         var async = loaderConnection.async();

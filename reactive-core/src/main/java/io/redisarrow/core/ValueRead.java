@@ -4,7 +4,7 @@ package io.redisarrow.core;
  * The data type's part of a {@link ReadRequest}: which Redis type the keys hold and what to fetch
  * from each. One implementation per data type; the fetch stage that serves it is chosen from it.
  */
-public sealed interface ValueRead permits HashValues, JsonValues, CollectionValues {
+public sealed interface ValueRead permits HashValues, JsonValues, StringValues, CollectionValues {
 
     /** @return the type name SCAN TYPE filters on, such as {@code hash} */
     String keyType();

@@ -8,7 +8,7 @@ import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.channel.Timeouts;
 import io.redisarrow.core.internal.command.KeyCommands;
 import io.redisarrow.core.internal.reply.BatchReplies;
-import io.redisarrow.core.internal.reply.JsonMgetReplies;
+import io.redisarrow.core.internal.reply.MgetReplies;
 import io.redisarrow.core.internal.reply.RowOutcomes;
 import io.redisarrow.core.internal.reply.PendingReplies;
 import reactor.core.publisher.Flux;
@@ -137,7 +137,7 @@ public final class FetchStage implements KeyBatchFetch {
                     KeyCommands.ttl(out, key);
                 }
             }
-            JsonMgetReplies replies = whole.replies(batch);
+            MgetReplies replies = whole.replies(batch);
             return await(channel.send(out, replies), whole.command(), size)
                     .then(Mono.defer(() -> {
                         if (replies.wrongType()) {

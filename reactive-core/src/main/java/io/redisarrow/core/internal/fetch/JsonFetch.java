@@ -5,7 +5,7 @@ import io.redisarrow.core.JsonValues;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.internal.command.JsonCommands;
 import io.redisarrow.core.internal.reply.BatchReplies;
-import io.redisarrow.core.internal.reply.JsonReplies;
+import io.redisarrow.core.internal.reply.BulkReplies;
 
 /**
  * JSON documents: one {@code JSON.GET key path...} per key; the reply is kept whole for the
@@ -46,6 +46,6 @@ final class JsonFetch implements TypeFetch {
 
     @Override
     public BatchReplies replies(RawBatch batch) {
-        return new JsonReplies(batch);
+        return new BulkReplies(batch);
     }
 }

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.JsonValues;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.internal.command.JsonCommands;
-import io.redisarrow.core.internal.reply.JsonMgetReplies;
+import io.redisarrow.core.internal.reply.MgetReplies;
 
 import java.util.List;
 
@@ -44,8 +44,8 @@ final class JsonMgetFetch implements WholeBatchFetch {
     }
 
     @Override
-    public JsonMgetReplies replies(RawBatch batch) {
-        return new JsonMgetReplies(batch);
+    public MgetReplies replies(RawBatch batch) {
+        return new MgetReplies(batch, false);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.redisarrow.core.internal.fetch;
 
 import io.redisarrow.core.HashValues;
 import io.redisarrow.core.JsonValues;
+import io.redisarrow.core.StringValues;
 import io.redisarrow.core.ValueRead;
 
 /**
@@ -23,6 +24,9 @@ public final class TypeFetches {
         if (values instanceof JsonValues json) {
             return new JsonFetch(json);
         }
+        if (values instanceof StringValues) {
+            return new StringFetch();
+        }
         throw new IllegalArgumentException("no fetch stage for " + values);
     }
 
@@ -33,6 +37,9 @@ public final class TypeFetches {
     static WholeBatchFetch wholeBatch(ValueRead values) {
         if (values instanceof JsonValues json && json.wholeBatch()) {
             return new JsonMgetFetch(json);
+        }
+        if (values instanceof StringValues) {
+            return new StringMgetFetch();
         }
         return null;
     }

@@ -2,12 +2,12 @@ package io.redisarrow.core.internal.fetch;
 
 import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.RawBatch;
-import io.redisarrow.core.internal.reply.JsonMgetReplies;
+import io.redisarrow.core.internal.reply.MgetReplies;
 
 import java.util.List;
 
 /**
- * A data type whose values one command reads for a whole batch (such as {@code JSON.MGET}),
+ * A data type whose values one command reads for a whole batch ({@code JSON.MGET}, {@code MGET}),
  * with a per-key fetch to fall back on when that command fails for the batch because one key is
  * of another type.
  */
@@ -34,7 +34,7 @@ interface WholeBatchFetch {
      * @param batch the batch, with one started row per key
      * @return what reads the command's reply (and the TTLs)
      */
-    JsonMgetReplies replies(RawBatch batch);
+    MgetReplies replies(RawBatch batch);
 
     /** @return the per-key fetch of the same values, for a batch the one command could not read */
     TypeFetch perKey();

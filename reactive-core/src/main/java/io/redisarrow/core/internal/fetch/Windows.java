@@ -22,6 +22,9 @@ final class Windows {
 
     private static final byte[] CURSOR_START = { '0' };
 
+    /** The largest stream id. */
+    private static final byte[] LAST_ID = "18446744073709551615-18446744073709551615".getBytes(StandardCharsets.US_ASCII);
+
     private final CollectionValues values;
 
     private final int batchSize;
@@ -131,6 +134,9 @@ final class Windows {
                     remaining[key] = window.got() < window.count() ? 0 : remaining[key] - window.count();
                     if (window.lastId() != null) {
                         resume[key] = window.lastId();
+                        if (Arrays.equals(window.lastId(), LAST_ID)) {
+                            remaining[key] = 0; // nothing comes after it, and XRANGE refuses to start after it
+                        }
                     }
                 }
             }

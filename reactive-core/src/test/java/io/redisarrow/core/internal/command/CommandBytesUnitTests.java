@@ -52,6 +52,37 @@ class CommandBytesUnitTests {
     }
 
     @Test
+    void getOfAnyKey() {
+        assertThat(encoded(out -> {
+            StringCommands.get(out, bytes("price:1"));
+            StringCommands.get(out, new byte[] { 0, '\r', '\n', (byte) 0xff });
+            StringCommands.get(out, bytes("0123456789\u00e9"));
+        })).isEqualTo("*2\r\n$3\r\nGET\r\n$7\r\nprice:1\r\n"
+                + "*2\r\n$3\r\nGET\r\n$4\r\n\u0000\r\n\u00ff\r\n"
+                + "*2\r\n$3\r\nGET\r\n$12\r\n0123456789\u00c3\u00a9\r\n");
+    }
+
+    @Test
+    void mgetNamesEveryKeyInOrder() {
+        assertThat(encoded(out -> StringCommands.mget(out, List.of(bytes("a"), new byte[] { 0, (byte) 0xff },
+                bytes("\u00e9"), new byte[0]))))
+                .isEqualTo("*5\r\n$4\r\nMGET\r\n$1\r\na\r\n$2\r\n\u0000\u00ff\r\n$2\r\n\u00c3\u00a9\r\n$0\r\n\r\n");
+    }
+
+    @Test
+    void mgetOfTenOrMoreKeysHasAMultiDigitCount() {
+        List<byte[]> keys = new java.util.ArrayList<>();
+        StringBuilder expected = new StringBuilder("*11\r\n$4\r\nMGET\r\n");
+        for (int i = 0; i < 10; i++) {
+            keys.add(bytes("k" + i));
+            expected.append("$2\r\nk").append(i).append("\r\n");
+        }
+        assertThat(encoded(out -> StringCommands.mget(out, keys))).isEqualTo(expected.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> encoded(out -> StringCommands.mget(out, List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one key");
+    }
+
+    @Test
     void hgetall() {
         assertThat(encoded(out -> HashCommands.hgetall(out, bytes("user:1"))))
                 .isEqualTo("*2\r\n$7\r\nHGETALL\r\n$6\r\nuser:1\r\n");
@@ -120,5 +151,34 @@ class CommandBytesUnitTests {
                 "$4\r\nREAD\r\n$3\r\nidx\r\n$9\r\n123456789\r\n$5\r\nCOUNT\r\n$2\r\n10\r\n");
         assertThat(lettuce(SearchCommands.delete("idx", 42L))).endsWith("$3\r\nDEL\r\n$3\r\nidx\r\n$2\r\n42\r\n");
         assertThat(lettuce(SearchCommands.info("\u00efdx"))).endsWith("$4\r\n\u00c3\u00afdx\r\n");
+    }
+
+    @Test
+    void collectionSizeCommands() {
+        assertThat(encoded(out -> {
+            for (io.redisarrow.core.CollectionValues.Kind kind : io.redisarrow.core.CollectionValues.Kind.values()) {
+                CollectionCommands.size(out, kind, bytes("k"));
+            }
+        })).isEqualTo("*2\r\n$5\r\nSCARD\r\n$1\r\nk\r\n*2\r\n$4\r\nLLEN\r\n$1\r\nk\r\n"
+                + "*2\r\n$5\r\nZCARD\r\n$1\r\nk\r\n*2\r\n$4\r\nXLEN\r\n$1\r\nk\r\n");
+        assertThat(java.util.Arrays.stream(io.redisarrow.core.CollectionValues.Kind.values())
+                .map(CollectionCommands::sizeCommand)).containsExactly("SCARD", "LLEN", "ZCARD", "XLEN");
+    }
+
+    @Test
+    void collectionWindowCommands() {
+        assertThat(encoded(out -> CollectionCommands.smembers(out, new byte[] { 0, (byte) 0xff })))
+                .isEqualTo("*2\r\n$8\r\nSMEMBERS\r\n$2\r\n\u0000\u00ff\r\n");
+        assertThat(encoded(out -> CollectionCommands.sscan(out, bytes("set"), bytes("1234567"), 500)))
+                .isEqualTo("*5\r\n$5\r\nSSCAN\r\n$3\r\nset\r\n$7\r\n1234567\r\n$5\r\nCOUNT\r\n$3\r\n500\r\n");
+        assertThat(encoded(out -> CollectionCommands.lrange(out, bytes("l"), 9_999_999_998L, 10_000_000_997L)))
+                .isEqualTo("*4\r\n$6\r\nLRANGE\r\n$1\r\nl\r\n$10\r\n9999999998\r\n$11\r\n10000000997\r\n");
+        assertThat(encoded(out -> CollectionCommands.zrange(out, bytes("z"), 0, 4999)))
+                .isEqualTo("*5\r\n$6\r\nZRANGE\r\n$1\r\nz\r\n$1\r\n0\r\n$4\r\n4999\r\n$10\r\nWITHSCORES\r\n");
+        assertThat(encoded(out -> CollectionCommands.xrange(out, bytes("é"), bytes("(1700000000000-18"), bytes("+"), 100)))
+                .isEqualTo("*6\r\n$6\r\nXRANGE\r\n$2\r\n\u00c3\u00a9\r\n$17\r\n(1700000000000-18\r\n$1\r\n+\r\n"
+                        + "$5\r\nCOUNT\r\n$3\r\n100\r\n");
+        assertThat(encoded(out -> CollectionCommands.xrange(out, bytes("s"), bytes("-"), bytes("(5"), 1)))
+                .isEqualTo("*6\r\n$6\r\nXRANGE\r\n$1\r\ns\r\n$1\r\n-\r\n$2\r\n(5\r\n$5\r\nCOUNT\r\n$1\r\n1\r\n");
     }
 }

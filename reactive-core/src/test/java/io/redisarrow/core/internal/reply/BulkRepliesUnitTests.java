@@ -14,11 +14,11 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads recorded JSON.GET and TTL replies into a raw batch, whole and in pieces: each document is
+ * Reads recorded JSON.GET, GET and TTL replies into a raw batch, whole and in pieces: each value is
  * kept whole, byte for byte; a nil is a key gone for certain (never unsure); WRONGTYPE is a key of
  * another type; other errors are reported with their row.
  */
-class JsonRepliesUnitTests {
+class BulkRepliesUnitTests {
 
     private static final String[] KEYS = { "doc:1", "doc:2", "doc:3", "doc:4", "doc:5", "doc:6" };
 
@@ -73,12 +73,44 @@ class JsonRepliesUnitTests {
         }
     }
 
+    /** GET replies: a value of every byte value (CR, LF and NUL included), an empty string, a nil, WRONGTYPE. */
+    @Test
+    void readsGetRepliesOfAnyBytesSplitAtEveryByte() {
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            everyByte[i] = (byte) i;
+        }
+        java.io.ByteArrayOutputStream recorded = new java.io.ByteArrayOutputStream();
+        recorded.writeBytes(bytes("$256\r\n"));
+        recorded.writeBytes(everyByte);
+        recorded.writeBytes(bytes("\r\n$0\r\n\r\n$-1\r\n"
+                + "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n"));
+        byte[] all = recorded.toByteArray();
+        for (int cut = 0; cut <= all.length; cut++) {
+            RawBatch batch = new RawBatch(1, 4, false);
+            for (String key : new String[] { "s:1", "s:2", "s:3", "s:4" }) {
+                batch.startRow(bytes(key));
+            }
+            BulkReplies replies = new BulkReplies(batch);
+            RespFeed.feed(all, new int[] { cut }, replies);
+            assertThat(replies.isComplete()).isTrue();
+            int at = batch.valueOffset(0, 0);
+            assertThat(Arrays.copyOfRange(batch.data(), at, at + batch.valueLength(0, 0))).as("split at %d", cut)
+                    .isEqualTo(everyByte);
+            assertThat(batch.valueLength(1, 0)).as("an empty string is a value").isZero();
+            assertThat(replies.keep()).containsExactly(true, true, false, false);
+            assertThat(replies.unsure()).containsOnly(false);
+            assertThat(replies.otherTypes()).isEqualTo(1);
+            assertThat(replies.error()).isNull();
+        }
+    }
+
     private static List<String> read(byte[] all, int[] cuts) {
         RawBatch batch = new RawBatch(1, KEYS.length, true);
         for (String key : KEYS) {
             batch.startRow(bytes(key));
         }
-        JsonReplies replies = new JsonReplies(batch);
+        BulkReplies replies = new BulkReplies(batch);
         RespFeed.feed(all, cuts, replies);
         assertThat(replies.isComplete()).isTrue();
         List<String> outcome = new ArrayList<>();

@@ -3,16 +3,17 @@ package io.redisarrow.core.internal.reply;
 import io.redisarrow.core.RawBatch;
 
 /**
- * Reads JSON.GET replies into a {@link RawBatch}: each key's reply is one bulk string (the JSON
- * text of its matches), copied whole into the row's single value column. A nil reply means the
- * key is gone, for certain, so no EXISTS check is needed.
+ * Reads replies that are one bulk string per key, {@code JSON.GET} (the JSON text of its matches)
+ * or {@code GET} (a string's value), into a {@link RawBatch}: each key's reply is copied whole into
+ * the row's single value column. A nil reply means the key is gone, for certain, so no EXISTS
+ * check is needed; a key of another type answers WRONGTYPE.
  */
-public final class JsonReplies extends BatchReplies {
+public final class BulkReplies extends BatchReplies {
 
     private boolean found;
 
     /** @param batch the batch, with one started row per key */
-    public JsonReplies(RawBatch batch) {
+    public BulkReplies(RawBatch batch) {
         super(batch, 1);
     }
 
