@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The types table: strings, sets, lists, sorted sets and streams, N elements each over small keys
@@ -135,21 +136,32 @@ final class TypesScenario {
     }
 
     private static Rates measure(WritesDatabase db, TypeData data, int repetitions, ServerCost cost) {
+        Optional<ArrowTypeReader> arrow = ArrowTypeReader.of(db.url(), data);
+        if (arrow.isEmpty()) {
+            Progress.say("types: %s not measured by redis-arrow: this build has no %s", data.label(),
+                    ArrowTypeReader.method(data.kind()));
+        }
+        int scanCount = arrow.map(ArrowTypeReader::countHint).orElse(DEFAULT_COUNT);
+        int window = arrow.map(ArrowTypeReader::batchSize).orElse(HashScan.DEFAULT_BATCH_SIZE);
         List<TypeReader> readers = new ArrayList<>();
-        List<Measurement> measured = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        int scanCount = DEFAULT_COUNT;
-        int window = HashScan.DEFAULT_BATCH_SIZE;
+        arrow.ifPresent(readers::add);
         readers.add(new JedisTypeReader(db.url(), data, scanCount, window));
         readers.add(new LettuceTypeReader(db.url(), data));
-        for (TypeReader reader : readers) {
-            try (CpuSampled sampled = new CpuSampled(reader, db::cpuSeconds)) {
+        List<Measurement> measured = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        try {
+            for (TypeReader reader : readers) {
+                CpuSampled sampled = new CpuSampled(reader, db::cpuSeconds);
                 measured.add(Measurement.of(sampled, data.elements(), repetitions, cost));
                 cpu.add(sampled.percent());
             }
+        } finally {
+            readers.forEach(TypeReader::close);
         }
         checkSums(data, readers);
-        return new Rates(null, Double.NaN, measured.get(0), cpu.get(0), measured.get(1), cpu.get(1));
+        int at = arrow.isPresent() ? 1 : 0;
+        return new Rates(arrow.isPresent() ? measured.get(0) : null, arrow.isPresent() ? cpu.get(0) : Double.NaN,
+                measured.get(at), cpu.get(at), measured.get(at + 1), cpu.get(at + 1));
     }
 
     /**

@@ -41,7 +41,12 @@ class TypeReadersIntegrationTests {
 
     static Stream<TypeData> dataSets() {
         return Stream.concat(TypeData.all(95).stream().filter(d -> d.shape() == TypeData.Shape.SMALL_KEYS),
-                TypeData.all(2_345).stream().filter(d -> d.shape() == TypeData.Shape.BIG_KEY));
+                TypeData.all(12_345).stream().filter(d -> d.shape() == TypeData.Shape.BIG_KEY));
+    }
+
+    /** @return the data sets of the types this build has a redis-arrow read of */
+    static Stream<TypeData> arrowDataSets() {
+        return dataSets().filter(d -> ArrowTypeReader.read(d).isPresent());
     }
 
     /** @return the sum a reader must reach: what {@link TypeReader#checksum()} says, from the commands written */
@@ -78,6 +83,22 @@ class TypeReadersIntegrationTests {
         double expected = expectedSum(data);
 
         try (JedisTypeReader reader = new JedisTypeReader(db.url(), data, 7, WINDOW)) {
+            for (int pass = 0; pass < 2; pass++) {
+                assertThat(reader.pass()).as("pass %d", pass).isEqualTo(data.elements());
+                assertThat(reader.checksum()).isCloseTo(expected, within(1e-6 * Math.abs(expected)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("arrowDataSets")
+    void redisArrowReadsEveryElementOncePerPassAndItsBigKeysInWindows(TypeData data) {
+        load(data);
+        double expected = expectedSum(data);
+
+        try (ArrowTypeReader reader = ArrowTypeReader.of(db.url(), data).orElseThrow()) {
+            assertThat(data.shape() == TypeData.Shape.SMALL_KEYS || data.elements() > 2 * reader.batchSize())
+                    .as("the big key takes several windows").isTrue();
             for (int pass = 0; pass < 2; pass++) {
                 assertThat(reader.pass()).as("pass %d", pass).isEqualTo(data.elements());
                 assertThat(reader.checksum()).isCloseTo(expected, within(1e-6 * Math.abs(expected)));
