@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,9 @@ final class ArrowTypeReader implements TypeReader {
             Field.nullable(TypeData.STREAM_FIELDS.get(0), new ArrowType.Int(64, true)),
             Field.nullable(TypeData.STREAM_FIELDS.get(1), FLOAT64),
             Field.nullable(TypeData.STREAM_FIELDS.get(2), ArrowType.Utf8.INSTANCE)));
+
+    /** Columns the library adds rather than reads: the key. */
+    private static final Set<String> NOT_SUMMED = Set.of(HashScan.DEFAULT_KEY_COLUMN);
 
     /**
      * One type's read with its options.
@@ -120,7 +124,7 @@ final class ArrowTypeReader implements TypeReader {
         double[] sum = { 0 };
         Long rows = read.batches().apply(redis).map(batch -> {
             try (batch) {
-                sum[0] += ColumnSums.of(batch.root(), HashScan.DEFAULT_KEY_COLUMN);
+                sum[0] += ColumnSums.of(batch.root(), NOT_SUMMED);
                 return (long) batch.rowCount();
             }
         }).reduce(0L, Long::sum).block();

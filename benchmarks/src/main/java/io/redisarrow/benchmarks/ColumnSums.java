@@ -6,6 +6,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
+import java.util.Set;
+
 /**
  * Touches every value of a batch, as the baselines touch what they read: the byte length of each
  * text or binary value, the value of each number, summed, so the work cannot be optimised away and
@@ -18,15 +20,16 @@ final class ColumnSums {
 
     /**
      * @param root a batch
-     * @param skip the name of a column left out (the key column), or null
+     * @param skip the names of columns left out (the key column, columns the library adds such as a
+     *        list's positions)
      * @return the sum over every non-null value of every other column
      * @throws IllegalStateException for a column that is neither text, binary nor a number
      */
-    static double of(VectorSchemaRoot root, String skip) {
+    static double of(VectorSchemaRoot root, Set<String> skip) {
         double sum = 0;
         int rows = root.getRowCount();
         for (FieldVector vector : root.getFieldVectors()) {
-            if (vector.getName().equals(skip)) {
+            if (skip.contains(vector.getName())) {
                 continue;
             }
             if (vector instanceof BaseVariableWidthVector text) {

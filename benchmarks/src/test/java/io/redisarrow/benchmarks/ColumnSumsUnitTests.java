@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 class ColumnSumsUnitTests {
 
@@ -44,8 +45,9 @@ class ColumnSumsUnitTests {
             VectorSchemaRoot root = new VectorSchemaRoot(List.<FieldVector>of(key, member, score, id));
             root.setRowCount(3);
 
-            assertThat(ColumnSums.of(root, "_key")).isEqualTo(4 + 2 + 1.5 - 0.25 + 100 + 20);
-            assertThat(ColumnSums.of(root, null)).isEqualTo(4 + 2 + 1.5 - 0.25 + 100 + 20 + 3 * 12);
+            assertThat(ColumnSums.of(root, Set.of("_key"))).isEqualTo(4 + 2 + 1.5 - 0.25 + 100 + 20);
+            assertThat(ColumnSums.of(root, Set.of())).isEqualTo(4 + 2 + 1.5 - 0.25 + 100 + 20 + 3 * 12);
+            assertThat(ColumnSums.of(root, Set.of("_key", "_id_ms"))).isEqualTo(4 + 2 + 1.5 - 0.25);
         }
     }
 
@@ -57,7 +59,7 @@ class ColumnSumsUnitTests {
             VectorSchemaRoot root = new VectorSchemaRoot(List.<FieldVector>of(flag));
             root.setRowCount(1);
 
-            assertThatThrownBy(() -> ColumnSums.of(root, null)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> ColumnSums.of(root, Set.of())).isInstanceOf(IllegalStateException.class)
                     .hasMessage("no sum for column flag of type Bool");
         }
     }
