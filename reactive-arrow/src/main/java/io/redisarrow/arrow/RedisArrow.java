@@ -249,6 +249,147 @@ public final class RedisArrow implements AutoCloseable {
     }
 
     /**
+     * Streams the members of the sets matching {@link SetScan#pattern()} as Arrow batches of at
+     * most {@link SetScan#batchSize()} rows, keys in SCAN order: one row per member, or with
+     * {@link SetScan.Builder#oneRowPerKey()} one row per set whose member column is a List. Each
+     * batch of keys is sized first ({@code SCARD}, plus {@code TTL} when asked, in one pipelined
+     * round trip); a set that fits in a batch is read whole with {@code SMEMBERS} and never split
+     * across batches, a larger one in windows of {@code SSCAN ... COUNT batchSize}, one round trip
+     * each, so a set of any size streams in batches of at most {@code batchSize} rows (one with
+     * {@code oneRowPerKey()} comes as consecutive rows of the same key). SSCAN's guarantee holds:
+     * a member present for the whole read comes at least once, and may come twice if the set is
+     * resized during the read. Members are parsed into the member column by the rules of
+     * {@link #scanHashes(HashScan)}. Keys of other types are skipped; a set deleted before or
+     * during its read yields no further rows. See {@code docs/types.md}.
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; what the library decoded but cannot hand on it
+     * closes itself, so on complete, error, cancel or {@code take(n)} nothing of the library's is
+     * left in the allocator. End chains that queue or drop batches with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. A batch
+     * of keys costs one round trip for their sizes (and TTLs), then one round trip per window of
+     * at most {@code batchSize} elements, sent only as batches are asked for; at most
+     * {@code parallel} batches of keys are being read at once, plus one raw batch waiting to be
+     * decoded, so the raw bytes held stay near {@code (parallel + 1) x batchSize} elements however
+     * large a key is, and the Arrow memory the library holds is the one batch being decoded.
+     *
+     * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
+     * abandoning the round trips in flight (the windows of a large key not yet asked for are never
+     * sent); a batch being decoded is closed once decoding ends, and nothing is emitted after the
+     * cancel has reached the scan.
+     *
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
+     * than WRONGTYPE naming the command and the key; {@link ValueConversionException} naming the
+     * key, the column, the value and the Arrow type for a member that does not parse under
+     * {@link ParseErrorPolicy#FAIL}.
+     *
+     * @param scan what to read
+     * @return a cold publisher; each subscription runs its own scan
+     */
+    public Flux<RecordBatch> scanSets(SetScan scan) {
+        Objects.requireNonNull(scan, "scan must not be null");
+        return scan(scan.read(), scan.decoder());
+    }
+
+    /**
+     * Streams the elements of the lists matching {@link ListScan#pattern()} as Arrow batches of at
+     * most {@link ListScan#batchSize()} rows, keys in SCAN order and each list head first: one row
+     * per element with its position, or with {@link ListScan.Builder#oneRowPerKey()} one row per
+     * list whose element column is a List in list order. Each batch of keys is sized first
+     * ({@code LLEN}, plus {@code TTL} when asked, in one pipelined round trip), then read with
+     * {@code LRANGE} windows of at most {@code batchSize} elements, one round trip each; a list that
+     * fits in a batch is never split across batches, a longer one is read in windows by position
+     * up to the length it had when sized (one with {@code oneRowPerKey()} comes as consecutive rows
+     * of the same key). Elements pushed or popped at the head during the read shift the positions
+     * later windows read, so such a list may come with elements repeated or missed. Elements are
+     * parsed into the element column by the rules of {@link #scanHashes(HashScan)}. Keys of other
+     * types are skipped; a list deleted before or during its read yields no further rows. See
+     * {@code docs/types.md}.
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; what the library decoded but cannot hand on it
+     * closes itself, so on complete, error, cancel or {@code take(n)} nothing of the library's is
+     * left in the allocator. End chains that queue or drop batches with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. A batch
+     * of keys costs one round trip for their sizes (and TTLs), then one round trip per window of
+     * at most {@code batchSize} elements, sent only as batches are asked for; at most
+     * {@code parallel} batches of keys are being read at once, plus one raw batch waiting to be
+     * decoded, so the raw bytes held stay near {@code (parallel + 1) x batchSize} elements however
+     * large a key is, and the Arrow memory the library holds is the one batch being decoded.
+     *
+     * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
+     * abandoning the round trips in flight (the windows of a large key not yet asked for are never
+     * sent); a batch being decoded is closed once decoding ends, and nothing is emitted after the
+     * cancel has reached the scan.
+     *
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
+     * than WRONGTYPE naming the command and the key; {@link ValueConversionException} naming the
+     * key, the column, the value and the Arrow type for an element that does not parse under
+     * {@link ParseErrorPolicy#FAIL}.
+     *
+     * @param scan what to read
+     * @return a cold publisher; each subscription runs its own scan
+     */
+    public Flux<RecordBatch> scanLists(ListScan scan) {
+        Objects.requireNonNull(scan, "scan must not be null");
+        return scan(scan.read(), scan.decoder());
+    }
+
+    /**
+     * Streams the members of the sorted sets matching {@link SortedSetScan#pattern()} with their
+     * scores as Arrow batches of at most {@link SortedSetScan#batchSize()} rows, keys in SCAN order
+     * and each sorted set in score order (equal scores in the members' byte order): one row per
+     * member with its score, or with {@link SortedSetScan.Builder#oneRowPerKey()} one row per sorted
+     * set whose member column is a List of member and score. Each batch of keys is sized first
+     * ({@code ZCARD}, plus {@code TTL} when asked, in one pipelined round trip), then read with
+     * {@code ZRANGE ... WITHSCORES} windows by rank of at most {@code batchSize} members, one round
+     * trip each; a sorted set that fits in a batch is never split across batches, a larger one is
+     * read up to the size it had when sized (one with {@code oneRowPerKey()} comes as consecutive
+     * rows of the same key). Members added, removed or rescored during the read shift the ranks
+     * later windows read, so such a sorted set may come with members repeated or missed. Members
+     * and scores are parsed by the rules of {@link #scanHashes(HashScan)}. Keys of other types are
+     * skipped; a sorted set deleted before or during its read yields no further rows. See
+     * {@code docs/types.md}.
+     *
+     * <p><b>Ownership:</b> as for {@link #scanHashes(HashScan)}: every emitted {@link RecordBatch}
+     * belongs to the subscriber, who must close it; what the library decoded but cannot hand on it
+     * closes itself, so on complete, error, cancel or {@code take(n)} nothing of the library's is
+     * left in the allocator. End chains that queue or drop batches with
+     * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
+     *
+     * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. A batch
+     * of keys costs one round trip for their sizes (and TTLs), then one round trip per window of
+     * at most {@code batchSize} elements, sent only as batches are asked for; at most
+     * {@code parallel} batches of keys are being read at once, plus one raw batch waiting to be
+     * decoded, so the raw bytes held stay near {@code (parallel + 1) x batchSize} elements however
+     * large a key is, and the Arrow memory the library holds is the one batch being decoded.
+     *
+     * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
+     * abandoning the round trips in flight (the windows of a large key not yet asked for are never
+     * sent); a batch being decoded is closed once decoding ends, and nothing is emitted after the
+     * cancel has reached the scan.
+     *
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
+     * than WRONGTYPE naming the command and the key; {@link ValueConversionException} naming the
+     * key, the column, the value and the Arrow type for a member or score that does not parse under
+     * {@link ParseErrorPolicy#FAIL}.
+     *
+     * @param scan what to read
+     * @return a cold publisher; each subscription runs its own scan
+     */
+    public Flux<RecordBatch> scanSortedSets(SortedSetScan scan) {
+        Objects.requireNonNull(scan, "scan must not be null");
+        return scan(scan.read(), scan.decoder());
+    }
+
+    /**
      * Streams the documents a RediSearch query matches as Arrow batches of at most
      * {@link SearchQuery#batchSize()} rows, in the query's order ({@link SearchQuery.Builder#sortBy
      * sortBy}, else the index's). The query runs as {@code FT.AGGREGATE ... LOAD 1 @__key WITHCURSOR

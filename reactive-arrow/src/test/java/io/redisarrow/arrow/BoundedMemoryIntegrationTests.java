@@ -104,6 +104,50 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
     }
 
     /**
+     * One list far larger than the heap, read in windows of {@code BATCH} elements through the small
+     * allocator and a slow subscriber: what the library holds depends on the batch, not on the size
+     * of the key, and every element comes once, in order.
+     */
+    @Test
+    @Timeout(300)
+    void streamsOneListFarLargerThanTheHeapInBoundedMemory() {
+        byte[] key = bytes(prefix + "list");
+        try {
+            var async = loaderConnection.async();
+            List<RedisFuture<Long>> pending = new ArrayList<>();
+            for (int i = 0; i < KEYS; i++) {
+                byte[] element = new byte[VALUE_BYTES];
+                Arrays.fill(element, (byte) ('a' + i % 26));
+                pending.add(async.rpush(key, element));
+                if (pending.size() == 50) {
+                    pending.forEach(f -> f.toCompletableFuture().join());
+                    pending.clear();
+                }
+            }
+            pending.forEach(f -> f.toCompletableFuture().join());
+            assertThat(commands().llen(key)).isEqualTo(KEYS);
+            AtomicLong next = new AtomicLong();
+            assertBounded(redis -> redis.scanLists(ListScan.builder().pattern(prefix + "list")
+                    .schema(new Schema(List.of(new Field("payload", FieldType.nullable(ArrowType.Binary.INSTANCE), null))))
+                    .batchSize(BATCH).parallel(PARALLEL).build()), batch -> {
+                        assertThat(batch.rowCount()).isLessThanOrEqualTo(BATCH);
+                        var payload = (org.apache.arrow.vector.VarBinaryVector) batch.root().getVector("payload");
+                        var position = (org.apache.arrow.vector.BigIntVector) batch.root().getVector("_position");
+                        for (int row = 0; row < batch.rowCount(); row++) {
+                            long expected = next.getAndIncrement();
+                            assertThat(position.get(row)).isEqualTo(expected);
+                            byte[] element = payload.get(row);
+                            assertThat(element).hasSize(VALUE_BYTES);
+                            assertThat(element[VALUE_BYTES - 1]).isEqualTo((byte) ('a' + expected % 26));
+                        }
+                    });
+            assertThat(next.get()).as("every element once, in order").isEqualTo(KEYS);
+        } finally {
+            commands().del(key);
+        }
+    }
+
+    /**
      * A million matches of small documents through the small allocator: what the library holds
      * depends on the cursor page and the batch, not on how many documents match.
      */
@@ -217,6 +261,12 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
     }
 
     private void assertBounded(java.util.function.Function<RedisArrow, reactor.core.publisher.Flux<RecordBatch>> scan) {
+        assertBounded(scan, batch -> { });
+    }
+
+    /** As {@link #assertBounded(java.util.function.Function)}, with {@code check} run on every batch before it is closed. */
+    private void assertBounded(java.util.function.Function<RedisArrow, reactor.core.publisher.Flux<RecordBatch>> scan,
+            java.util.function.Consumer<RecordBatch> check) {
         assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
         try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
                 RedisArrow capped = RedisArrow.builder().url(server.url()).allocator(limited).build()) {
@@ -227,6 +277,7 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
                     .publishOn(Schedulers.single(), 1)
                     .doOnNext(batch -> {
                         try (batch) {
+                            check.accept(batch);
                             rows.addAndGet(batch.rowCount());
                             bytes.addAndGet(batch.bufferSize());
                             largestBatch.accumulateAndGet(batch.bufferSize(), Math::max);

@@ -43,29 +43,44 @@ public final class FieldColumns implements ValueColumns {
         for (int field = 0; field < fields.size(); field++) {
             nulled += json[field]
                     ? JsonTexts.decodeColumn(raw, field, fields.get(field), vectors.get(field), policy)
-                    : decodeField(raw, field, vectors.get(field), policy);
+                    : decodeColumn(raw, field, fields.get(field).getName(), vectors.get(field), policy);
         }
         return nulled;
     }
 
-    private long decodeField(RawBatch raw, int field, FieldVector vector, ParseErrorPolicy policy) {
+    /**
+     * Writes one raw column into a vector, one slot per raw row, through the vector's consumer:
+     * allocates the vector for the batch's rows (variable-width ones sized from the raw lengths),
+     * applies the parse-error policy by the vector's field (its type and nullability), and sets the
+     * value count.
+     *
+     * @param raw the raw values
+     * @param column the raw column
+     * @param name the column's name in error messages
+     * @param vector the vector, created but not allocated
+     * @param policy what a value that does not parse becomes
+     * @return how many values were set null by {@link ParseErrorPolicy#NULL}
+     * @throws ValueConversionException when a value does not parse under {@link ParseErrorPolicy#FAIL},
+     *         or is missing or would be nulled in a field declared not nullable
+     */
+    static long decodeColumn(RawBatch raw, int column, String name, FieldVector vector, ParseErrorPolicy policy) {
         int rows = raw.rowCount();
-        allocate(vector, raw, field, rows);
+        allocate(vector, raw, column, rows);
         ColumnConsumer consumer = Consumers.create(vector);
-        Field declared = fields.get(field);
+        Field declared = vector.getField();
         byte[] data = raw.data();
         long nulled = 0;
         for (int row = 0; row < rows; row++) {
-            int length = raw.valueLength(row, field);
+            int length = raw.valueLength(row, column);
             if (length == RawBatch.MISSING) {
                 if (!declared.isNullable()) {
-                    throw new ValueConversionException(raw.key(row), declared.getName(), new byte[0],
+                    throw new ValueConversionException(raw.key(row), name, new byte[0],
                             Consumers.describe(declared.getType()), "the field is missing but declared not nullable");
                 }
                 consumer.consumeNull(row);
                 continue;
             }
-            int offset = raw.valueOffset(row, field);
+            int offset = raw.valueOffset(row, column);
             if (consumer.consume(row, data, offset, length)) {
                 continue;
             }
@@ -73,7 +88,7 @@ public final class FieldColumns implements ValueColumns {
                 consumer.consumeNull(row);
                 nulled++;
             } else {
-                throw new ValueConversionException(raw.key(row), declared.getName(),
+                throw new ValueConversionException(raw.key(row), name,
                         Arrays.copyOfRange(data, offset, offset + length), Consumers.describe(declared.getType()),
                         declared.isNullable() ? null : "the field is declared not nullable, so it cannot be nulled");
             }

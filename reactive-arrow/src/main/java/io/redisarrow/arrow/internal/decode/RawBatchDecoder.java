@@ -18,8 +18,10 @@ import java.util.Set;
 /**
  * Decodes a {@link RawBatch} into a fresh {@link VectorSchemaRoot} laid out by a
  * {@link BatchLayout}: row index, key and TTL columns as asked, then the data columns, filled by
- * the data type's {@link ValueColumns}. On any failure the root is closed before the exception
- * leaves.
+ * the data type's {@link ValueColumns}. An Arrow row is one raw row, or the run of raw rows the
+ * values group into one ({@link ValueColumns#rows}); the row index counts Arrow rows, and the key
+ * and TTL are those of the row's first raw row. On any failure the root is closed before the
+ * exception leaves.
  */
 public final class RawBatchDecoder {
 
@@ -62,7 +64,8 @@ public final class RawBatchDecoder {
     public Decoded decode(RawBatch raw, BufferAllocator allocator) {
         VectorSchemaRoot root = VectorSchemaRoot.create(layout.schema(), allocator);
         try {
-            int rows = raw.rowCount();
+            KeyRuns runs = values.rows(raw);
+            int rows = runs.count();
             List<FieldVector> vectors = root.getFieldVectors();
             int column = 0;
             if (layout.rowIndexColumn() != null) {
@@ -75,13 +78,13 @@ public final class RawBatchDecoder {
                 index.setValueCount(rows);
             }
             if (layout.keyColumn() != null) {
-                decodeKeys(raw, vectors.get(column++), rows);
+                decodeKeys(raw, runs, vectors.get(column++));
             }
             if (layout.ttlColumn() != null) {
                 BigIntVector ttl = (BigIntVector) vectors.get(column++);
                 ttl.allocateNew(rows);
                 for (int row = 0; row < rows; row++) {
-                    long value = raw.ttl(row);
+                    long value = raw.ttl(runs.start(row));
                     if (value >= -1) {
                         ttl.set(row, value);
                     } else {
@@ -90,7 +93,7 @@ public final class RawBatchDecoder {
                 }
                 ttl.setValueCount(rows);
             }
-            long nulled = values.decode(raw, vectors.subList(firstDataColumn, vectors.size()),
+            long nulled = values.decode(raw, runs, vectors.subList(firstDataColumn, vectors.size()),
                     layout.parseErrorPolicy());
             root.setRowCount(rows);
             return new Decoded(root, nulled);
@@ -100,23 +103,25 @@ public final class RawBatchDecoder {
         }
     }
 
-    private void decodeKeys(RawBatch raw, FieldVector vector, int rows) {
-        ((BaseVariableWidthVector) vector).allocateNew(Math.max(1, totalKeyBytes(raw, rows)), rows);
+    private void decodeKeys(RawBatch raw, KeyRuns runs, FieldVector vector) {
+        int rows = runs.count();
+        ((BaseVariableWidthVector) vector).allocateNew(Math.max(1, totalKeyBytes(raw, runs)), rows);
         ColumnConsumer consumer = Consumers.create(vector);
         byte[] data = raw.data();
         for (int row = 0; row < rows; row++) {
-            if (!consumer.consume(row, data, raw.keyOffset(row), raw.keyLength(row))) {
-                throw new ValueConversionException(raw.key(row), layout.keyColumn(), raw.key(row), "Utf8",
+            int first = runs.start(row);
+            if (!consumer.consume(row, data, raw.keyOffset(first), raw.keyLength(first))) {
+                throw new ValueConversionException(raw.key(first), layout.keyColumn(), raw.key(first), "Utf8",
                         "the key is not valid UTF-8; use binaryKeys()");
             }
         }
         vector.setValueCount(rows);
     }
 
-    private static long totalKeyBytes(RawBatch raw, int rows) {
+    private static long totalKeyBytes(RawBatch raw, KeyRuns runs) {
         long total = 0;
-        for (int row = 0; row < rows; row++) {
-            total += raw.keyLength(row);
+        for (int row = 0; row < runs.count(); row++) {
+            total += raw.keyLength(runs.start(row));
         }
         return total;
     }

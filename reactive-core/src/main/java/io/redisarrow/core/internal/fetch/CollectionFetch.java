@@ -14,7 +14,9 @@ import io.redisarrow.core.internal.reply.SizeReplies;
 import io.redisarrow.core.internal.reply.Window;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,6 +44,8 @@ final class CollectionFetch implements KeyBatchFetch {
     private final FieldIndex fields;
 
     private final byte[] end;
+
+    private static final byte[] CURSOR_END = { '0' };
 
     CollectionFetch(RedisChannel channel, CollectionValues values, int batchSize, boolean withTtl, Duration timeout,
             Runnable otherTypeSeen) {
@@ -73,9 +77,10 @@ final class CollectionFetch implements KeyBatchFetch {
         return sizes(keys).flatMapMany(sizes -> {
             Windows windows = new Windows(values, batchSize, keys, sizes.sizes());
             long[] ttls = withTtl ? sizes.ttls() : null;
+            AtomicReference<Sent> ahead = new AtomicReference<>();
             return Flux.<Windows>generate(sink -> sink.next(windows))
                     .takeWhile(w -> !w.finished())
-                    .concatMap(w -> roundTrip(w, ttls), 0)
+                    .concatMap(w -> roundTrip(w, ttls, ahead), 0)
                     .flatMapIterable(batches -> batches, 1);
         });
     }
@@ -107,20 +112,22 @@ final class CollectionFetch implements KeyBatchFetch {
         });
     }
 
-    private Mono<List<RawBatch>> roundTrip(Windows windows, long[] ttls) {
+    /**
+     * Sends the next planned round trip (or takes the SSCAN page already sent for it) and reads its
+     * replies into batches.
+     */
+    private Mono<List<RawBatch>> roundTrip(Windows windows, long[] ttls, AtomicReference<Sent> ahead) {
         return Mono.defer(() -> {
             List<Window> planned = windows.plan();
-            long bytes = 0;
-            for (Window window : planned) {
-                bytes += window.key().length + 64 + (window.start() == null ? 0 : window.start().length);
+            Sent sent = ahead.getAndSet(null);
+            if (sent == null || !sent.serves(planned)) {
+                sent = send(planned, ttls);
             }
-            ByteBuf out = channel.alloc().buffer((int) Math.min(1 << 20, bytes));
-            for (Window window : planned) {
-                encode(out, window);
-            }
-            ElementReplies replies = new ElementReplies(planned, values.columnCount(), batchSize, ttls, fields);
-            String command = planned.get(0).op().name();
-            return await(channel.send(out, replies), command, planned.size()).then(Mono.defer(() -> {
+            Sent current = sent;
+            readAhead(current, ttls, ahead);
+            String command = current.windows().get(0).op().name();
+            return await(current.done(), command, planned.size()).then(Mono.defer(() -> {
+                ElementReplies replies = current.replies();
                 if (replies.otherTypes() > 0) {
                     otherTypeSeen.run();
                 }
@@ -128,10 +135,43 @@ final class CollectionFetch implements KeyBatchFetch {
                     Window failed = replies.errorWindow();
                     return Mono.error(failure(failed.op().name(), failed.key(), replies.error()));
                 }
-                windows.update(planned);
+                windows.update(current.windows());
                 return Mono.just(replies.batches());
             }));
         });
+    }
+
+    /**
+     * A large set is read page by page, each SSCAN starting from the cursor the previous one
+     * returned. So that the server works on the next page while this one is read, the next page is
+     * sent as soon as this page's cursor arrives, ahead of demand: one page at most, since only a
+     * page taken on demand sends one ahead.
+     */
+    private void readAhead(Sent current, long[] ttls, AtomicReference<Sent> ahead) {
+        if (current.windows().size() != 1 || current.windows().get(0).op() != Window.Op.SSCAN) {
+            return;
+        }
+        Window page = current.windows().get(0);
+        current.replies().whenCursor(cursor -> {
+            if (!Arrays.equals(cursor, CURSOR_END)) {
+                ahead.set(send(List.of(new Window(Window.Op.SSCAN, page.keyIndex(), page.key(), 0, page.count(),
+                        cursor)), ttls));
+            }
+        });
+    }
+
+    /** Writes a round trip's commands at once; its replies are read whether or not anyone waits. */
+    private Sent send(List<Window> planned, long[] ttls) {
+        long bytes = 0;
+        for (Window window : planned) {
+            bytes += window.key().length + 64 + (window.start() == null ? 0 : window.start().length);
+        }
+        ByteBuf out = channel.alloc().buffer((int) Math.min(1 << 20, bytes));
+        for (Window window : planned) {
+            encode(out, window);
+        }
+        ElementReplies replies = new ElementReplies(planned, values.columnCount(), batchSize, ttls, fields);
+        return new Sent(planned, replies, channel.send(out, replies));
     }
 
     private void encode(ByteBuf out, Window window) {
@@ -142,6 +182,26 @@ final class CollectionFetch implements KeyBatchFetch {
             case LRANGE -> CollectionCommands.lrange(out, key, window.from(), window.from() + window.count() - 1);
             case ZRANGE -> CollectionCommands.zrange(out, key, window.from(), window.from() + window.count() - 1);
             case XRANGE -> CollectionCommands.xrange(out, key, window.start(), end, window.count());
+        }
+    }
+
+    /** A round trip written: its windows, what reads their replies, and when they are read. */
+    private record Sent(List<Window> windows, ElementReplies replies, Mono<Void> done) {
+
+        /** @return whether this round trip reads exactly the windows planned */
+        boolean serves(List<Window> planned) {
+            if (planned.size() != windows.size()) {
+                return false;
+            }
+            for (int i = 0; i < planned.size(); i++) {
+                Window want = planned.get(i);
+                Window have = windows.get(i);
+                if (want.op() != have.op() || want.keyIndex() != have.keyIndex() || want.from() != have.from()
+                        || want.count() != have.count() || !Arrays.equals(want.start(), have.start())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -4,6 +4,7 @@ import io.redisarrow.core.RawBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the replies of one round trip of collection windows into {@link RawBatch}es, one row per
@@ -51,6 +52,10 @@ public final class ElementReplies extends PendingReplies {
 
     private Window errorWindow;
 
+    private byte[] cursor;
+
+    private Consumer<byte[]> cursorAction;
+
     /**
      * @param windows the round trip's windows, one reply each, in order
      * @param columnCount value columns per row
@@ -96,6 +101,24 @@ public final class ElementReplies extends PendingReplies {
         return errorWindow;
     }
 
+    /**
+     * Runs {@code action} with the cursor of this round trip's SSCAN reply as soon as it has
+     * arrived (at once if it has), on the thread that sees it first; never when the reply has none.
+     *
+     * @param action what to do with the cursor
+     */
+    public void whenCursor(Consumer<byte[]> action) {
+        byte[] known;
+        synchronized (this) {
+            known = cursor;
+            if (known == null) {
+                cursorAction = action;
+                return;
+            }
+        }
+        action.accept(known);
+    }
+
     @Override
     public void beginReply() {
         window = windows.get(reply);
@@ -122,8 +145,10 @@ public final class ElementReplies extends PendingReplies {
     public void bulk(byte[] data, int offset, int length) {
         switch (stage) {
             case CURSOR -> {
-                window.cursor(Arrays.copyOfRange(data, offset, offset + length));
+                byte[] next = Arrays.copyOfRange(data, offset, offset + length);
+                window.cursor(next);
                 stage = Stage.MEMBERS;
+                cursorArrived(next);
             }
             case ELEMENT -> {
                 startRow();
@@ -193,6 +218,18 @@ public final class ElementReplies extends PendingReplies {
         } else if (error == null) {
             error = message;
             errorWindow = window;
+        }
+    }
+
+    private void cursorArrived(byte[] next) {
+        Consumer<byte[]> action;
+        synchronized (this) {
+            cursor = next;
+            action = cursorAction;
+            cursorAction = null;
+        }
+        if (action != null) {
+            action.accept(next);
         }
     }
 

@@ -189,6 +189,54 @@ class CollectionFetchIntegrationTests {
     }
 
     @Test
+    void aLargeSetIsReadOnlyAFewPagesAheadOfDemand() throws Exception {
+        Set<String> members = new HashSet<>();
+        for (int i = 0; i < 3000; i++) {
+            members.add("member-" + i);
+        }
+        sync.sadd(prefix + "big", members.toArray(String[]::new));
+        long before = sscanCalls();
+        List<RawBatch> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reactor.core.publisher.BaseSubscriber<RawBatch> oneBatch = new reactor.core.publisher.BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                request(1);
+            }
+
+            @Override
+            protected void hookOnNext(RawBatch batch) {
+                received.add(batch);
+            }
+        };
+        io.redisarrow.core.internal.channel.RedisChannel channel = new RedisEndpoint(RedisURI.create(server.url()),
+                Duration.ofSeconds(5), loops).connect().block();
+        try {
+            KeyBatchFetch.of(channel, CollectionValues.of(Kind.SET, false), 500, false, Duration.ofSeconds(10), () -> { })
+                    .batches(keys("big")).subscribe(oneBatch);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(500);
+            assertThat(received).hasSize(1);
+            assertThat(sscanCalls() - before).as("the page asked for, one buffered behind it, one sent ahead (an empty page asks for one more)")
+                    .isBetween(2L, 4L);
+            oneBatch.dispose();
+        } finally {
+            channel.close().block();
+        }
+    }
+
+    long sscanCalls() {
+        for (String line : sync.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_sscan:")) {
+                return Long.parseLong(line.replaceAll("^cmdstat_sscan:calls=(\\d+),.*", "$1"));
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void streamsComeByIdWithTheirFieldsInColumnOrder() {
         for (int i = 1; i <= 7; i++) {
             sync.xadd(prefix + "s", new XAddArgs().id("100-" + i), Map.of("b", "B" + i, "a", "A" + i));

@@ -178,6 +178,29 @@ class ElementRepliesUnitTests {
         assertThat(read(trip, everyByte)).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void theSscanCursorIsHandedOnBeforeTheMembersArriveAndOnceOnly() {
+        String reply = array(2) + bulk("17") + bulks("x", "y");
+        byte[] all = bytes(reply);
+        int cursorEnd = bytes(array(2) + bulk("17")).length;
+        List<String> seen = new ArrayList<>();
+        ElementReplies early = new ElementReplies(List.of(window(Op.SSCAN, 0, "s", 0, 2, "0")), 1, 10, null, NO_FIELDS);
+        early.whenCursor(cursor -> seen.add("early " + text(cursor)));
+        RespFeed.feed(Arrays.copyOf(all, cursorEnd), new int[0], early);
+        assertThat(seen).containsExactly("early 17");
+        assertThat(early.isComplete()).isFalse();
+
+        ElementReplies late = new ElementReplies(List.of(window(Op.SSCAN, 0, "s", 0, 2, "0")), 1, 10, null, NO_FIELDS);
+        RespFeed.feed(all, new int[0], late);
+        late.whenCursor(cursor -> seen.add("late " + text(cursor)));
+        assertThat(seen).containsExactly("early 17", "late 17");
+
+        ElementReplies none = new ElementReplies(List.of(window(Op.LRANGE, 0, "l", 0, 2, null)), 2, 10, null, NO_FIELDS);
+        none.whenCursor(cursor -> seen.add("never"));
+        RespFeed.feed(bytes(bulks("a")), new int[0], none);
+        assertThat(seen).containsExactly("early 17", "late 17");
+    }
+
     static void assertEveryCut(RoundTrip trip, List<String> expected) {
         byte[] all = bytes(trip.replies());
         for (int cut = 0; cut <= all.length; cut++) {
