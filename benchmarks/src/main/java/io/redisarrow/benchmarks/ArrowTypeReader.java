@@ -1,8 +1,11 @@
 package io.redisarrow.benchmarks;
 
 import io.redisarrow.arrow.HashScan;
+import io.redisarrow.arrow.ListScan;
 import io.redisarrow.arrow.RecordBatch;
 import io.redisarrow.arrow.RedisArrow;
+import io.redisarrow.arrow.SetScan;
+import io.redisarrow.arrow.SortedSetScan;
 import io.redisarrow.arrow.StreamScan;
 import io.redisarrow.arrow.StringScan;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -12,15 +15,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * redis-arrow in the types scenario: the read of a {@link TypeData} data set with the default
- * options, the element typed as it is (string prices Float64, stream {@code user} Int64,
- * {@code price} Float64, {@code sym} Utf8, ids Int64); every batch's values summed
- * ({@link ColumnSums}, the key column left out) and the batch closed on arrival.
+ * options, the element typed as it is (string prices Float64; members and list elements Utf8,
+ * with the default {@code _position} Int64 of a list and {@code _score} Float64 of a sorted set;
+ * stream {@code user} Int64, {@code price} Float64, {@code sym} Utf8, ids Int64); every batch's
+ * values summed ({@link ColumnSums}, the key and position columns left out) and the batch closed
+ * on arrival.
  */
 final class ArrowTypeReader implements TypeReader {
 
@@ -29,14 +33,23 @@ final class ArrowTypeReader implements TypeReader {
     /** The string values' column. */
     static final Schema STRING_SCHEMA = new Schema(List.of(Field.nullable("price", FLOAT64)));
 
+    /** The set and sorted-set members' column. */
+    static final Schema MEMBER_SCHEMA = new Schema(List.of(Field.nullable(SetScan.DEFAULT_MEMBER_COLUMN,
+            ArrowType.Utf8.INSTANCE)));
+
+    /** The list elements' column. */
+    static final Schema ELEMENT_SCHEMA = new Schema(List.of(Field.nullable(ListScan.DEFAULT_ELEMENT_COLUMN,
+            ArrowType.Utf8.INSTANCE)));
+
     /** The stream entries' fields. */
     static final Schema STREAM_SCHEMA = new Schema(List.of(
             Field.nullable(TypeData.STREAM_FIELDS.get(0), new ArrowType.Int(64, true)),
             Field.nullable(TypeData.STREAM_FIELDS.get(1), FLOAT64),
             Field.nullable(TypeData.STREAM_FIELDS.get(2), ArrowType.Utf8.INSTANCE)));
 
-    /** Columns the library adds rather than reads: the key. */
-    private static final Set<String> NOT_SUMMED = Set.of(HashScan.DEFAULT_KEY_COLUMN);
+    /** Columns the library adds rather than reads: the key, a list element's position. */
+    private static final Set<String> NOT_SUMMED = Set.of(HashScan.DEFAULT_KEY_COLUMN,
+            ListScan.DEFAULT_POSITION_COLUMN);
 
     /**
      * One type's read with its options.
@@ -66,26 +79,37 @@ final class ArrowTypeReader implements TypeReader {
     /**
      * @param url the server and database
      * @param data what to read
-     * @return the reader, or empty when this build has no redis-arrow read of the type
      */
-    static Optional<ArrowTypeReader> of(String url, TypeData data) {
-        return read(data).map(read -> new ArrowTypeReader(url, data, read));
+    ArrowTypeReader(String url, TypeData data) {
+        this(url, data, read(data));
     }
 
-    /** @return the read of a data set with the default options, or empty when the type has none */
-    static Optional<Read> read(TypeData data) {
+    /** @return the read of a data set with the default options */
+    static Read read(TypeData data) {
         String pattern = data.pattern();
-        return Optional.ofNullable(switch (data.kind()) {
+        return switch (data.kind()) {
             case STRINGS -> {
                 StringScan scan = StringScan.builder().pattern(pattern).schema(STRING_SCHEMA).build();
                 yield new Read(redis -> redis.scanStrings(scan), scan.countHint(), scan.batchSize(), scan.parallel());
+            }
+            case SETS -> {
+                SetScan scan = SetScan.builder().pattern(pattern).schema(MEMBER_SCHEMA).build();
+                yield new Read(redis -> redis.scanSets(scan), scan.countHint(), scan.batchSize(), scan.parallel());
+            }
+            case LISTS -> {
+                ListScan scan = ListScan.builder().pattern(pattern).schema(ELEMENT_SCHEMA).build();
+                yield new Read(redis -> redis.scanLists(scan), scan.countHint(), scan.batchSize(), scan.parallel());
+            }
+            case SORTED_SETS -> {
+                SortedSetScan scan = SortedSetScan.builder().pattern(pattern).schema(MEMBER_SCHEMA).build();
+                yield new Read(redis -> redis.scanSortedSets(scan), scan.countHint(), scan.batchSize(),
+                        scan.parallel());
             }
             case STREAMS -> {
                 StreamScan scan = StreamScan.builder().pattern(pattern).schema(STREAM_SCHEMA).build();
                 yield new Read(redis -> redis.scanStreams(scan), scan.countHint(), scan.batchSize(), scan.parallel());
             }
-            case SETS, LISTS, SORTED_SETS -> null;
-        });
+        };
     }
 
     /** @return the name of redis-arrow's read of a type */

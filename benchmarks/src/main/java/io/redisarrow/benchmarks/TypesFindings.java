@@ -11,7 +11,7 @@ import java.util.Locale;
  * (redis-arrow at {@value #JEDIS_TARGET} x the Jedis pipeline and {@value #LETTUCE_TARGET} x naive
  * Lettuce on every shape, the big key at {@value #BIG_TARGET} of the small-key rate) against the
  * measurements, and a paragraph per type saying where a target was missed and what the server's
- * cost and CPU share say about why. A type without a redis-arrow reader says "not measured".
+ * cost and CPU share say about why.
  */
 final class TypesFindings {
 
@@ -49,15 +49,10 @@ final class TypesFindings {
             ratio(targets, f("%s: redis-arrow at %.0f x naive Lettuce", kind.label, LETTUCE_TARGET), "x_lettuce",
                     LETTUCE_TARGET, small, big);
             if (big >= 0) {
-                String target = f("%s: one big key at %.1f of the small-key rate", kind.label, BIG_TARGET);
                 double ratio = table.number(big, "big_over_small");
-                if (Double.isNaN(ratio)) {
-                    targets.row(target, notMeasured(), "-");
-                } else {
-                    targets.row(target, f("%.2f (%,.0f against %,.0f elements/s)", ratio,
-                            table.number(big, "arrow_per_s"), table.number(small, "arrow_per_s")),
-                            yes(ratio >= BIG_TARGET));
-                }
+                targets.row(f("%s: one big key at %.1f of the small-key rate", kind.label, BIG_TARGET),
+                        f("%.2f (%,.0f against %,.0f elements/s)", ratio, table.number(big, "arrow_per_s"),
+                                table.number(small, "arrow_per_s")), yes(ratio >= BIG_TARGET));
             }
         }
         targets.note("Each line is computed from the table below; a target not reached stays with its measurement,"
@@ -68,10 +63,6 @@ final class TypesFindings {
     private void ratio(Table targets, String target, String column, double goal, int small, int big) {
         double onSmall = table.number(small, column);
         double onBig = big < 0 ? Double.NaN : table.number(big, column);
-        if (Double.isNaN(onSmall) && Double.isNaN(onBig)) {
-            targets.row(target, notMeasured(), "-");
-            return;
-        }
         String measured = f("small keys %.2f x", onSmall) + (big < 0 ? "" : f(", one big key %.2f x", onBig));
         List<String> missed = new ArrayList<>();
         if (!(onSmall >= goal)) {
@@ -101,11 +92,6 @@ final class TypesFindings {
     /** @return the paragraph of one type: its rates, then why each missed target was missed */
     String type(TypeData.Kind kind, int small, int big) {
         String name = Character.toUpperCase(kind.label.charAt(0)) + kind.label.substring(1);
-        if (Double.isNaN(table.number(small, "arrow_per_s"))) {
-            return f("**%s.** Not measured: this build has no redis-arrow reader for %s. The Jedis pipeline read"
-                    + " %,.0f elements/s over small keys, naive Lettuce %,.0f.", name, kind.label,
-                    table.number(small, "jedis_per_s"), table.number(small, "lettuce_per_s"));
-        }
         StringBuilder out = new StringBuilder(f("**%s.** redis-arrow read %,.0f elements/s over small keys, %.2f x"
                 + " the Jedis pipeline and %.2f x naive Lettuce", name, table.number(small, "arrow_per_s"),
                 table.number(small, "x_jedis"), table.number(small, "x_lettuce")));
@@ -153,8 +139,9 @@ final class TypesFindings {
         if (arrowUs > 1.1 * jedisUs) {
             out.append(f(" Its commands cost Redis %.3f µs per element against the pipeline's %.3f", arrowUs,
                     jedisUs));
-            out.append(kind == TypeData.Kind.STRINGS ? "." : " (redis-arrow asks every key's size, and TTL when"
-                    + " asked, in a round trip of its own before reading it).");
+            out.append(kind == TypeData.Kind.STRINGS || !shape.equals(TypeData.Shape.SMALL_KEYS.label) ? "."
+                    : f(" (per small key redis-arrow sends two commands, %s for its size in a round trip of its own,"
+                            + " then the elements).", sizeCommand(kind)));
         }
         return out.toString();
     }
@@ -196,6 +183,16 @@ final class TypesFindings {
         return out.toString();
     }
 
+    private static String sizeCommand(TypeData.Kind kind) {
+        return switch (kind) {
+            case SETS -> "SCARD";
+            case LISTS -> "LLEN";
+            case SORTED_SETS -> "ZCARD";
+            case STREAMS -> "XLEN";
+            case STRINGS -> throw new IllegalArgumentException("a string has no size command");
+        };
+    }
+
     private int row(TypeData.Kind kind, TypeData.Shape shape) {
         for (int i = 0; i < table.rows().size(); i++) {
             if (kind.label.equals(table.cell(i, "type")) && shape.label.equals(table.cell(i, "shape"))) {
@@ -203,10 +200,6 @@ final class TypesFindings {
             }
         }
         return -1;
-    }
-
-    private static String notMeasured() {
-        return "not measured (no redis-arrow reader for the type in this build)";
     }
 
     private static String yes(boolean reached) {

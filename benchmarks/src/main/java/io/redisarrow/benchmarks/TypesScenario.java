@@ -1,15 +1,11 @@
 package io.redisarrow.benchmarks;
 
-import io.redisarrow.arrow.HashScan;
-import io.redisarrow.core.ReadRequest;
 import reactor.util.concurrent.Queues;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The types table: strings, sets, lists, sorted sets and streams, N elements each over small keys
@@ -31,10 +27,6 @@ final class TypesScenario {
 
     /** How far, relatively, two readers' sums of one data set may differ (summation order). */
     static final double CHECKSUM_TOLERANCE = 1e-6;
-
-    /** redis-arrow's SCAN COUNT when none is set: batchSize x parallel, capped. */
-    static final int DEFAULT_COUNT = (int) Math.min(ReadRequest.MAX_AUTO_COUNT_HINT,
-            (long) HashScan.DEFAULT_BATCH_SIZE * HashScan.DEFAULT_PARALLEL);
 
     private TypesScenario() {
     }
@@ -59,7 +51,7 @@ final class TypesScenario {
             for (TypeData data : TypeData.all(elements)) {
                 load(db, data);
                 Rates rates = measure(db, data, repetitions, cost);
-                double arrow = rates.arrow() == null ? Double.NaN : rates.arrow().median();
+                double arrow = rates.arrow().median();
                 if (data.shape() == TypeData.Shape.SMALL_KEYS) {
                     smallKeys.put(data.kind(), arrow);
                 }
@@ -67,7 +59,7 @@ final class TypesScenario {
                         ? arrow / smallKeys.getOrDefault(data.kind(), Double.NaN) : Double.NaN;
                 table.row(data.kind().label, data.shape().label, keysCell(data), arrow, rates.jedis().median(),
                         rates.lettuce().median(), arrow / rates.jedis().median(), arrow / rates.lettuce().median(),
-                        bigOverSmall, rates.arrow() == null ? Double.NaN : rates.arrow().serverMicrosPerRow(),
+                        bigOverSmall, rates.arrow().serverMicrosPerRow(),
                         rates.jedis().serverMicrosPerRow(), rates.arrowCpu(), rates.jedisCpu(), rates.lettuceCpu());
             }
             long deleted = db.clear(TypeData.PREFIX + "*");
@@ -136,32 +128,23 @@ final class TypesScenario {
     }
 
     private static Rates measure(WritesDatabase db, TypeData data, int repetitions, ServerCost cost) {
-        Optional<ArrowTypeReader> arrow = ArrowTypeReader.of(db.url(), data);
-        if (arrow.isEmpty()) {
-            Progress.say("types: %s not measured by redis-arrow: this build has no %s", data.label(),
-                    ArrowTypeReader.method(data.kind()));
-        }
-        int scanCount = arrow.map(ArrowTypeReader::countHint).orElse(DEFAULT_COUNT);
-        int window = arrow.map(ArrowTypeReader::batchSize).orElse(HashScan.DEFAULT_BATCH_SIZE);
-        List<TypeReader> readers = new ArrayList<>();
-        arrow.ifPresent(readers::add);
-        readers.add(new JedisTypeReader(db.url(), data, scanCount, window));
-        readers.add(new LettuceTypeReader(db.url(), data));
-        List<Measurement> measured = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
+        ArrowTypeReader arrow = new ArrowTypeReader(db.url(), data);
+        List<TypeReader> readers = List.of(arrow,
+                new JedisTypeReader(db.url(), data, arrow.countHint(), arrow.batchSize()),
+                new LettuceTypeReader(db.url(), data));
+        Measurement[] measured = new Measurement[readers.size()];
+        double[] cpu = new double[readers.size()];
         try {
-            for (TypeReader reader : readers) {
-                CpuSampled sampled = new CpuSampled(reader, db::cpuSeconds);
-                measured.add(Measurement.of(sampled, data.elements(), repetitions, cost));
-                cpu.add(sampled.percent());
+            for (int i = 0; i < readers.size(); i++) {
+                CpuSampled sampled = new CpuSampled(readers.get(i), db::cpuSeconds);
+                measured[i] = Measurement.of(sampled, data.elements(), repetitions, cost);
+                cpu[i] = sampled.percent();
             }
         } finally {
             readers.forEach(TypeReader::close);
         }
         checkSums(data, readers);
-        int at = arrow.isPresent() ? 1 : 0;
-        return new Rates(arrow.isPresent() ? measured.get(0) : null, arrow.isPresent() ? cpu.get(0) : Double.NaN,
-                measured.get(at), cpu.get(at), measured.get(at + 1), cpu.get(at + 1));
+        return new Rates(measured[0], cpu[0], measured[1], cpu[1], measured[2], cpu[2]);
     }
 
     /**
@@ -183,6 +166,8 @@ final class TypesScenario {
 
     /** @return the note under the table: the data, what each reader sends, what the columns mean */
     static String note(int elements, int repetitions) {
+        ArrowTypeReader.Read defaults = ArrowTypeReader.read(new TypeData(TypeData.Kind.SETS, TypeData.Shape.SMALL_KEYS,
+                elements));
         return String.format(Locale.ROOT, """
                 %s per reader after one warm-up pass; rates are medians, in elements (string values, set, list and \
                 sorted-set members, stream entries) per second, and every pass is checked to read exactly %,d. \
@@ -194,9 +179,11 @@ final class TypesScenario {
                 members and list elements are 8 to 16 bytes; scores are doubles; stream entries have three fields, \
                 `user` (a long), `price` (a double) and `sym` (a short string). **redis-arrow**: `scanStrings`, \
                 `scanSets`, `scanLists`, `scanSortedSets`, `scanStreams` with the default options (`parallel` %d, \
-                batches of %,d elements, SCAN COUNT %,d) and the element typed as it is (Float64 prices and scores, \
-                Utf8 members, Int64 `user` and ids, Float64 `price`, Utf8 `sym`), each batch summed and closed on \
-                arrival. **Jedis pipeline**: the same commands by hand with Jedis' byte[] API: SCAN MATCH COUNT %,d \
+                batches of %,d elements, SCAN COUNT %,d; SCAN sends `TYPE string` always, the other types' TYPE \
+                only once a key of another type shows up, none here) and the element typed as it is (Float64 \
+                prices, Utf8 members and list elements, a list's Int64 `_position` and a sorted set's Float64 \
+                `_score` as by default, Int64 stream ids and `user`, Float64 `price`, Utf8 `sym`), each batch \
+                summed and closed on arrival. **Jedis pipeline**: the same commands by hand with Jedis' byte[] API: SCAN MATCH COUNT %,d \
                 TYPE pages; small keys: one MGET per page (strings), or one pipeline per page of SMEMBERS, \
                 LRANGE 0 -1, ZRANGE 0 -1 WITHSCORES or XRANGE - + per key; the big key in the windows redis-arrow \
                 reads it in: an SSCAN COUNT %,d cursor loop, LLEN or ZCARD then LRANGE or ZRANGE windows of %,d \
@@ -211,8 +198,8 @@ final class TypesScenario {
                 over the measured passes. **Redis CPU %%**: the Redis process's CPU time (INFO cpu, user + system) \
                 over the wall time of the measured passes: near 100 the server is the limit.""",
                 repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", elements, OFFSET,
-                TypeData.PREFIX, TypeData.PER_KEY, elements, HashScan.DEFAULT_PARALLEL, HashScan.DEFAULT_BATCH_SIZE,
-                DEFAULT_COUNT, DEFAULT_COUNT, HashScan.DEFAULT_BATCH_SIZE, HashScan.DEFAULT_BATCH_SIZE,
-                JedisTypeReader.WINDOWS_PER_SYNC, HashScan.DEFAULT_BATCH_SIZE, Queues.SMALL_BUFFER_SIZE);
+                TypeData.PREFIX, TypeData.PER_KEY, elements, defaults.parallel(), defaults.batchSize(),
+                defaults.countHint(), defaults.countHint(), defaults.batchSize(), defaults.batchSize(),
+                JedisTypeReader.WINDOWS_PER_SYNC, defaults.batchSize(), Queues.SMALL_BUFFER_SIZE);
     }
 }

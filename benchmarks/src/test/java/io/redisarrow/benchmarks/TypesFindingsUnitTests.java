@@ -58,16 +58,17 @@ class TypesFindingsUnitTests {
     }
 
     @Test
-    void aTypeWithoutARedisArrowReaderIsNotMeasured() {
+    void stringsHaveNoBigKeyTarget() {
         Table table = TypesScenario.table(100);
-        table.row("strings", "small keys", "100 x 1", Double.NaN, 5_000.0, 1_000.0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, 1.0, Double.NaN, 10.0, 10.0);
+        table.row("strings", "small keys", "100 x 1", 14_000.0, 10_000.0, 1_000.0, 1.4, 14.0, Double.NaN, 1.0, 1.0,
+                10.0, 10.0, 10.0);
         TypesFindings findings = new TypesFindings(table);
 
-        assertThat(targetRows(findings.summary())).hasSize(2).allSatisfy(row -> assertThat(row.subList(1, 3))
-                .containsExactly("not measured (no redis-arrow reader for the type in this build)", "-"));
-        assertThat(findings.advice()).contains("**Strings.** Not measured: this build has no redis-arrow reader for"
-                + " strings. The Jedis pipeline read 5,000 elements/s over small keys, naive Lettuce 1,000.");
+        assertThat(targetRows(findings.summary())).containsExactly(
+                List.of("strings: redis-arrow at 1.3 x the Jedis pipeline", "small keys 1.40 x", "yes"),
+                List.of("strings: redis-arrow at 5 x naive Lettuce", "small keys 14.00 x", "yes"));
+        assertThat(findings.advice()).contains("- **Strings.** redis-arrow read 14,000 elements/s over small keys,"
+                + " 1.40 x the Jedis pipeline and 14.00 x naive Lettuce.\n");
     }
 
     @Test
@@ -86,7 +87,8 @@ class TypesFindingsUnitTests {
 
         assertThat(lists).contains("On small keys it stayed under 1.3 x the pipeline (1.20 x): Redis was busy 95 % of"
                 + " the time redis-arrow read, so the server was the limit. Its commands cost Redis 0.600 µs per"
-                + " element against the pipeline's 0.300 (redis-arrow asks every key's size");
+                + " element against the pipeline's 0.300 (per small key redis-arrow sends two commands, LLEN for its"
+                + " size in a round trip of its own, then the elements).");
     }
 
     @Test
@@ -104,6 +106,7 @@ class TypesFindingsUnitTests {
         Table table = TypesScenario.table(1_000);
         row(table, TypeData.Kind.STREAMS, TypeData.Shape.SMALL_KEYS, 110, 100, 10, 0, 1.0, 1.0, 60, 96);
         row(table, TypeData.Kind.STRINGS, TypeData.Shape.SMALL_KEYS, 110, 100, 10, 0, 2.0, 1.0, 40, 50);
+        row(table, TypeData.Kind.SETS, TypeData.Shape.BIG_KEY, 110, 100, 10, 100, 2.0, 1.0, 40, 50);
         TypesFindings findings = new TypesFindings(table);
 
         assertThat(findings.whyJedis(TypeData.Kind.STREAMS, 0, "small keys")).isEqualTo("On small keys it stayed"
@@ -113,6 +116,8 @@ class TypesFindingsUnitTests {
                 + " under 1.3 x the pipeline (1.10 x): Redis was busy 40 % of the time under redis-arrow and 50 % under"
                 + " the pipeline, so the server was not the limit; the client side (decoding, round trips) was. Its"
                 + " commands cost Redis 2.000 µs per element against the pipeline's 1.000.");
+        assertThat(findings.whyJedis(TypeData.Kind.SETS, 2, "one big key")).as("one key: one size command")
+                .endsWith("against the pipeline's 1.000.");
     }
 
     @Test
