@@ -64,7 +64,8 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
               --types-elements N  elements of each type per pass in the types scenario (default 1000000; --quick 100000)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
               --out DIR           results directory (default results)
-              --docs              also write docs/performance.md and its charts from this run""";
+              --docs              also write the docs pages of what ran: performance.md and its charts,
+                                  write-performance.md (writes), types-performance.md (types)""";
 
     /**
      * @param args the command line
