@@ -18,7 +18,8 @@ import java.util.List;
  * Lettuce's ScanStream), the batch size, projection and {@code parallel} sweeps (on loopback and
  * behind added latency), memory per row and under a slow subscriber, SCAN against RediSearch (hashes and
  * JSON documents), N JSON documents read every way beside baselines of their own, and writes of
- * hashes and JSON documents every way ({@link WritesScenario}, a report of its own);
+ * hashes and JSON documents every way ({@link WritesScenario}, a report of its own), and every
+ * Redis type read beside its own baselines ({@link TypesScenario}, a report of its own);
  * writes Markdown, CSV and PNG charts, and with {@code --docs} the performance guide. See
  * {@link Options#USAGE}.
  */
@@ -79,6 +80,7 @@ public final class HashScanBenchmark {
             ServerCost cost = new ServerCost(connection.sync());
             List<Table> tables = new ArrayList<>();
             List<Table> writeTables = new ArrayList<>();
+            List<Table> typeTables = new ArrayList<>();
             if (options.readers()) {
                 Readers.Result readers = Readers.run(url, options.keys(), options.repetitions(), options.clients(), cost,
                         connection.sync());
@@ -97,14 +99,22 @@ public final class HashScanBenchmark {
                         case LARGE -> tables.add(LargeReplySweep.run(bench, options.quick()));
                         case JSON -> tables.add(JsonScenario.run(bench, options.clients(), options.reuse()));
                         case WRITES -> writeTables.addAll(writes(url, options, cost));
+                        case TYPES -> typeTables.add(types(url, options, cost));
                     }
                 }
             } else {
-                writeTables.addAll(writes(url, options, cost));
+                for (Options.Scenario scenario : options.scenarios()) {
+                    Progress.say("scenario: %s", scenario.name().toLowerCase(java.util.Locale.ROOT));
+                    switch (scenario) {
+                        case WRITES -> writeTables.addAll(writes(url, options, cost));
+                        case TYPES -> typeTables.add(types(url, options, cost));
+                        default -> throw new IllegalStateException(scenario + " needs the readers table");
+                    }
+                }
             }
             String command = "HashScanBenchmark " + String.join(" ", args) + " (" + (options.quick() ? "quick" : "full")
-                    + " mode: keys " + options.keys() + ", write rows " + options.writeRows() + ", repetitions "
-                    + options.repetitions() + ")";
+                    + " mode: keys " + options.keys() + ", write rows " + options.writeRows() + ", types elements "
+                    + options.typesElements() + ", repetitions " + options.repetitions() + ")";
             Facts facts = Facts.read(connection.sync(), options.keys(), loadAtStart);
             Path written;
             Report report = null;
@@ -117,12 +127,17 @@ public final class HashScanBenchmark {
             } else {
                 written = Report.newDirectory(options.out());
             }
-            WriteReport writeReport = null;
+            List<PageReport> pages = new ArrayList<>();
             if (!writeTables.isEmpty()) {
-                writeReport = new WriteReport(facts, options.writeRows(), command, writeTables);
-                Path file = writeReport.write(written);
+                pages.add(WriteReport.of(facts, options.writeRows(), command, writeTables));
+            }
+            if (!typeTables.isEmpty()) {
+                pages.add(TypesReport.of(facts, options.typesElements(), command, typeTables.get(0)));
+            }
+            for (PageReport page : pages) {
+                Path file = page.write(written);
                 System.out.println(Files.readString(file));
-                Progress.say("written %s (and a CSV per write table)", file.toAbsolutePath().normalize());
+                Progress.say("written %s (and a CSV per table)", file.toAbsolutePath().normalize());
             }
             System.out.flush();
             if (options.docs()) {
@@ -131,8 +146,8 @@ public final class HashScanBenchmark {
                     report.writeDocs(written, docs);
                     Progress.say("written %s", docs.resolve("performance.md").toAbsolutePath().normalize());
                 }
-                if (writeReport != null) {
-                    Progress.say("written %s", writeReport.writeDocs(docs).toAbsolutePath().normalize());
+                for (PageReport page : pages) {
+                    Progress.say("written %s", page.writeDocs(docs).toAbsolutePath().normalize());
                 }
             }
             Progress.say("done in %.1f min", (System.nanoTime() - started) / 60e9);
@@ -141,8 +156,11 @@ public final class HashScanBenchmark {
         }
     }
 
+    private static Table types(String url, Options options, ServerCost cost) {
+        return TypesScenario.run(url, options.typesElements(), options.repetitions(), cost);
+    }
+
     private static List<Table> writes(String url, Options options, ServerCost cost) {
-        Progress.say("scenario: writes");
         return WritesScenario.run(url, options.writeRows(), options.repetitions(), options.clients(), cost);
     }
 

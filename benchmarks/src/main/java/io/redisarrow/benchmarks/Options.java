@@ -24,21 +24,26 @@ import java.util.stream.IntStream;
  * @param docs whether {@code docs/performance.md} is written from this run
  * @param quick whether this is the quick mode
  * @param writeRows rows per pass of the write scenario
+ * @param typesElements N of the types scenario: the elements of each type read per pass
  */
 record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out, double[] latencies, long parallelRows,
-        int[] searchSizes, int[] memorySizes, Set<Scenario> scenarios, boolean docs, boolean quick, int writeRows) {
+        int[] searchSizes, int[] memorySizes, Set<Scenario> scenarios, boolean docs, boolean quick, int writeRows,
+        int typesElements) {
 
     /** The scenarios after the first table, in the order they run. */
     enum Scenario {
-        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE, JSON, WRITES
+        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE, JSON, WRITES, TYPES
     }
+
+    /** The scenarios with baselines of their own, which need neither the hashes nor the readers table. */
+    private static final Set<Scenario> STANDALONE = EnumSet.of(Scenario.WRITES, Scenario.TYPES);
 
     /**
      * @return whether the readers table (and the hashes it reads) is measured: unless only the
-     *         write scenario runs, which needs no read baselines
+     *         write and types scenarios run, which need no read baselines of the hashes
      */
     boolean readers() {
-        return !scenarios.equals(EnumSet.of(Scenario.WRITES));
+        return !STANDALONE.containsAll(scenarios);
     }
 
     static final String USAGE = """
@@ -52,11 +57,15 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
               --only a,b          scenarios after the first table (default all): batch,projection,parallel,memory,search,
                                   large (one hash of 100k/1M fields, one 10/100 MB value; --quick 10k/100k, 1/10 MB),
                                   json (N JSON documents of 10 members in the next database: every reader, own baselines),
-                                  writes (hashes and JSON documents written every way; alone, no readers table)
+                                  writes (hashes and JSON documents written every way; alone, no readers table),
+                                  types (strings, sets, lists, sorted sets, streams: small keys and one big key,
+                                  redis-arrow beside a Jedis pipeline and naive Lettuce; alone, no readers table)
               --write-rows N      rows per pass of the writes scenario (default 1000000; --quick 100000)
+              --types-elements N  elements of each type per pass in the types scenario (default 1000000; --quick 100000)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
               --out DIR           results directory (default results)
-              --docs              also write docs/performance.md and its charts from this run""";
+              --docs              also write the docs pages of what ran: performance.md and its charts,
+                                  write-performance.md (writes), types-performance.md (types)""";
 
     /**
      * @param args the command line
@@ -68,6 +77,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
         Integer repetitions = null;
         Long parallelRows = null;
         Integer writeRows = null;
+        Integer typesElements = null;
         boolean quick = false;
         int[] clients = { 1, 4, 50 };
         boolean reuse = true;
@@ -83,6 +93,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
                 case "--repetitions" -> repetitions = positive(arg, value(args, ++i, arg));
                 case "--clients" -> clients = list(arg, value(args, ++i, arg));
                 case "--write-rows" -> writeRows = positive(arg, value(args, ++i, arg).replace("_", ""));
+                case "--types-elements" -> typesElements = positive(arg, value(args, ++i, arg).replace("_", ""));
                 case "--parallel-rows" -> parallelRows = (long) positive(arg, value(args, ++i, arg).replace("_", ""));
                 case "--reuse" -> {
                     if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
@@ -104,7 +115,8 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
         }
         return new Options(n, repetitions != null ? repetitions : quick ? 1 : 3, clients, reuse, out, latencies, rows,
                 upTo(n, true), upTo(n, false), scenarios, docs, quick,
-                writeRows != null ? writeRows : quick ? 100_000 : 1_000_000);
+                writeRows != null ? writeRows : quick ? 100_000 : 1_000_000,
+                typesElements != null ? typesElements : quick ? 100_000 : 1_000_000);
     }
 
     /** @return 10,000, 100,000 and 1,000,000 up to N, with N itself last when {@code withN} */
@@ -123,8 +135,8 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
             try {
                 chosen.add(Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory, search, large, json or writes,"
-                        + " not '" + name + "'\n" + USAGE);
+                throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory, search, large, json,"
+                        + " writes or types, not '" + name + "'\n" + USAGE);
             }
         }
         return chosen;

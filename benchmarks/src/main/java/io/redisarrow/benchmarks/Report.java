@@ -125,6 +125,9 @@ final class Report {
         }
         out.append("## Writes\n\nThe `writes` scenario measures them on a page of their own: [`write-performance.md`]"
                 + "(write-performance.md) (in a run's results: `writes.md`).\n\n");
+        out.append("## Every Redis type\n\nThe `types` scenario reads strings, sets, lists, sorted sets and streams,"
+                + " small keys and one big key, beside a Jedis pipeline and naive Lettuce, on a page of their own:"
+                + " [`types-performance.md`](types-performance.md) (in a run's results: `types.md`).\n\n");
         out.append(advice);
         return out.toString();
     }

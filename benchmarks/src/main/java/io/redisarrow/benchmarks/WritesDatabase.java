@@ -8,7 +8,8 @@ import java.net.URI;
 
 /**
  * The database the write scenario writes into: the one two after the run's (the hashes read live in
- * the run's, the JSON documents read in the next), so written keys never meet a reader's SCAN.
+ * the run's, the JSON documents read in the next), so written keys never meet a reader's SCAN; the
+ * types scenario loads its keys likewise into a database of its own ({@link TypesScenario#OFFSET}).
  * Between passes it deletes the scenario's keys by pattern (SCAN + UNLINK, never FLUSHDB, so a
  * database {@code REDIS_URL} points at keeps its other keys), and it reads the server's CPU time.
  */
@@ -25,7 +26,15 @@ final class WritesDatabase implements AutoCloseable {
 
     /** @param runUrl the run's server and database */
     WritesDatabase(String runUrl) {
-        this.url = url(runUrl);
+        this(runUrl, OFFSET);
+    }
+
+    /**
+     * @param runUrl the run's server and database
+     * @param offset how many databases after the run's
+     */
+    WritesDatabase(String runUrl, int offset) {
+        this.url = url(runUrl, offset);
         this.client = RedisClient.create(url);
         this.connection = client.connect();
     }
@@ -35,8 +44,17 @@ final class WritesDatabase implements AutoCloseable {
      * @return the same server, credentials and options, database {@value #OFFSET} after the run's
      */
     static String url(String runUrl) {
+        return url(runUrl, OFFSET);
+    }
+
+    /**
+     * @param runUrl the run's server and database
+     * @param offset how many databases after the run's
+     * @return the same server, credentials and options, database {@code offset} after the run's
+     */
+    static String url(String runUrl, int offset) {
         URI uri = URI.create(runUrl);
-        return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + (JsonLoader.database(runUrl) + OFFSET)
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + (JsonLoader.database(runUrl) + offset)
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 

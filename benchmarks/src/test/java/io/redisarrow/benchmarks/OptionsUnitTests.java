@@ -26,7 +26,8 @@ class OptionsUnitTests {
     void anUnknownScenarioNamesJsonAmongTheChoices() {
         assertThatThrownBy(() -> Options.parse(new String[] { "--only", "documents" }))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("--only must list batch, projection, parallel, memory, search, large, json or writes,");
+                .hasMessageStartingWith("--only must list batch, projection, parallel, memory, search, large, json, writes"
+                        + " or types, not 'documents'");
     }
 
     @Test
@@ -57,5 +58,34 @@ class OptionsUnitTests {
         assertThatThrownBy(() -> Options.parse(new String[] { "--write-rows", "0" }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--write-rows must be a positive integer, not '0'");
+    }
+
+    @Test
+    void onlyTypesSkipsTheReadersTableAndReadsAMillionElementsPerDataSetByDefault() {
+        Options options = Options.parse(new String[] { "--only", "types" });
+
+        assertThat(options.scenarios()).isEqualTo(EnumSet.of(Options.Scenario.TYPES));
+        assertThat(options.readers()).isFalse();
+        assertThat(options.typesElements()).isEqualTo(1_000_000);
+        assertThat(Options.parse(new String[] { "--only", "types,writes" }).readers()).isFalse();
+        assertThat(Options.parse(new String[] { "--only", "types,json" }).readers()).isTrue();
+        assertThat(Options.parse(new String[0]).scenarios()).contains(Options.Scenario.TYPES);
+    }
+
+    @Test
+    void quickReadsAHundredThousandElementsPerTypeUnlessToldOtherwise() {
+        assertThat(Options.parse(new String[] { "--quick", "--only", "types" }).typesElements()).isEqualTo(100_000);
+        assertThat(Options.parse(new String[] { "--quick", "--types-elements", "20_000" }).typesElements())
+                .isEqualTo(20_000);
+        assertThat(Options.parse(new String[] { "--types-elements", "20000" }).typesElements()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aBadTypesElementsCountIsRefusedByName() {
+        assertThatThrownBy(() -> Options.parse(new String[] { "--types-elements", "-5" }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--types-elements must be a positive integer, not '-5'");
+        assertThatThrownBy(() -> Options.parse(new String[] { "--types-elements" }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--types-elements needs a value");
     }
 }
