@@ -255,7 +255,8 @@ public final class RedisArrow implements AutoCloseable {
      * batch of keys is sized first ({@code SCARD}, plus {@code TTL} when asked, in one pipelined
      * round trip); a set that fits in a batch is read whole with {@code SMEMBERS} and never split
      * across batches, a larger one in windows of {@code SSCAN ... COUNT batchSize}, one round trip
-     * each, so a set of any size streams in batches of at most {@code batchSize} rows (one with
+     * each (the next page sent as soon as the current page's cursor arrives, one page ahead of
+     * demand), so a set of any size streams in batches of at most {@code batchSize} rows (one with
      * {@code oneRowPerKey()} comes as consecutive rows of the same key). SSCAN's guarantee holds:
      * a member present for the whole read comes at least once, and may come twice if the set is
      * resized during the read. Members are parsed into the member column by the rules of
