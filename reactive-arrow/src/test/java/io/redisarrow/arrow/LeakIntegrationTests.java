@@ -121,12 +121,13 @@ class LeakIntegrationTests extends ScanTestSupport {
     void releasesWithFlatMapDownstream() {
         // once flatMap hands a batch to the inner publisher, that publisher owns it: tie the batch's
         // life to it with Mono.using, which closes it on complete, error and cancel alike
-        Integer rows = scan().flatMap(batch -> Mono.using(() -> batch,
+        List<Integer> rows = scan().flatMap(batch -> Mono.using(() -> batch,
                 b -> Mono.fromCallable(b::rowCount).subscribeOn(Schedulers.parallel()), RecordBatch::close), 4)
                 .take(6)
                 .doOnDiscard(RecordBatch.class, RecordBatch::close)
-                .reduce(0, Integer::sum).block();
-        assertThat(rows).isEqualTo(6 * 50);
+                .collectList().block();
+        // a collection's batch may end with its batch of keys before it is full
+        assertThat(rows).hasSize(6).allSatisfy(count -> assertThat(count).isBetween(1, 50));
     }
 
     @Test

@@ -14,8 +14,8 @@ import io.redisarrow.core.internal.reply.SizeReplies;
 import io.redisarrow.core.internal.reply.Window;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,7 +45,12 @@ final class CollectionFetch implements KeyBatchFetch {
 
     private final byte[] end;
 
-    private static final byte[] CURSOR_END = { '0' };
+    /** Elements per key assumed before the first sizes are known. */
+    private static final int FIRST_GUESS_PER_KEY = 16;
+
+    private final AtomicLong keysSized = new AtomicLong();
+
+    private final AtomicLong elementsSized = new AtomicLong();
 
     CollectionFetch(RedisChannel channel, CollectionValues values, int batchSize, boolean withTtl, Duration timeout,
             Runnable otherTypeSeen) {
@@ -64,6 +69,18 @@ final class CollectionFetch implements KeyBatchFetch {
         return false;
     }
 
+    /**
+     * Sizes each batch of keys by the elements per key seen so far in this read, so that a batch of
+     * small keys fills about one batch of elements: its sizes and one round trip of windows, and
+     * {@code parallel} batches of keys keep as many round trips in flight as a hash read does.
+     */
+    @Override
+    public int keysPerBatch(int batchSize) {
+        long keys = keysSized.get();
+        double perKey = keys == 0 ? FIRST_GUESS_PER_KEY : Math.max(1.0, (double) elementsSized.get() / keys);
+        return (int) Math.max(1, Math.min(batchSize, Math.round(batchSize / perKey)));
+    }
+
     @Override
     public boolean groupedByKey() {
         return values.groupedByKey();
@@ -79,10 +96,15 @@ final class CollectionFetch implements KeyBatchFetch {
             long[] ttls = withTtl ? sizes.ttls() : null;
             AtomicReference<Sent> ahead = new AtomicReference<>();
             return Flux.<Windows>generate(sink -> sink.next(windows))
-                    .takeWhile(w -> !w.finished())
-                    .concatMap(w -> roundTrip(w, ttls, ahead), 0)
-                    .flatMapIterable(batches -> batches, 1);
+                    .takeWhile(w -> !done(w, ahead))
+                    .concatMap(w -> roundTrip(w, ttls, ahead).flatMapIterable(batches -> batches), 0);
         });
+    }
+
+    private static boolean done(Windows windows, AtomicReference<Sent> ahead) {
+        synchronized (windows) {
+            return windows.finished() && ahead.get() == null;
+        }
     }
 
     private Mono<SizeReplies> sizes(List<byte[]> keys) {
@@ -107,27 +129,42 @@ final class CollectionFetch implements KeyBatchFetch {
                 if (replies.error() != null) {
                     return Mono.error(failure(command, keys.get(replies.errorKey()), replies.error()));
                 }
+                long elements = 0;
+                for (long size : replies.sizes()) {
+                    elements += Math.min(size, values.countPerKey());
+                }
+                elementsSized.addAndGet(elements);
+                keysSized.addAndGet(keys.size());
                 return Mono.just(replies);
             }));
         });
     }
 
     /**
-     * Sends the next planned round trip (or takes the SSCAN page already sent for it) and reads its
-     * replies into batches.
+     * Takes the round trip sent ahead, or sends the next one, and reads its replies into batches.
+     * One more round trip is sent ahead of demand as soon as it can be planned: at once when its
+     * windows do not depend on this one's replies (positions, whole keys), or, after an SSCAN page,
+     * as soon as that page's cursor arrives. So Redis works on the next round trip while this one
+     * is read, and at most one round trip is ahead of what the subscriber asked for.
      */
     private Mono<List<RawBatch>> roundTrip(Windows windows, long[] ttls, AtomicReference<Sent> ahead) {
         return Mono.defer(() -> {
-            List<Window> planned = windows.plan();
-            Sent sent = ahead.getAndSet(null);
-            if (sent == null || !sent.serves(planned)) {
-                sent = send(planned, ttls);
+            Sent current;
+            synchronized (windows) {
+                current = ahead.getAndSet(null);
+                if (current == null) {
+                    List<Window> planned = windows.plan();
+                    if (planned.isEmpty()) {
+                        return Mono.just(List.<RawBatch>of());
+                    }
+                    current = send(planned, ttls);
+                }
+                sendAhead(current, windows, ttls, ahead);
             }
-            Sent current = sent;
-            readAhead(current, ttls, ahead);
-            String command = current.windows().get(0).op().name();
-            return await(current.done(), command, planned.size()).then(Mono.defer(() -> {
-                ElementReplies replies = current.replies();
+            Sent sent = current;
+            String command = sent.windows().get(0).op().name();
+            return await(sent.done(), command, sent.windows().size()).then(Mono.defer(() -> {
+                ElementReplies replies = sent.replies();
                 if (replies.otherTypes() > 0) {
                     otherTypeSeen.run();
                 }
@@ -135,27 +172,29 @@ final class CollectionFetch implements KeyBatchFetch {
                     Window failed = replies.errorWindow();
                     return Mono.error(failure(failed.op().name(), failed.key(), replies.error()));
                 }
-                windows.update(current.windows());
+                windows.update(sent.windows());
                 return Mono.just(replies.batches());
             }));
         });
     }
 
-    /**
-     * A large set is read page by page, each SSCAN starting from the cursor the previous one
-     * returned. So that the server works on the next page while this one is read, the next page is
-     * sent as soon as this page's cursor arrives, ahead of demand: one page at most, since only a
-     * page taken on demand sends one ahead.
-     */
-    private void readAhead(Sent current, long[] ttls, AtomicReference<Sent> ahead) {
-        if (current.windows().size() != 1 || current.windows().get(0).op() != Window.Op.SSCAN) {
+    /** Sends the round trip after {@code current} now, or once {@code current}'s SSCAN cursor arrives. */
+    private void sendAhead(Sent current, Windows windows, long[] ttls, AtomicReference<Sent> ahead) {
+        if (windows.ready()) {
+            ahead.set(send(windows.plan(), ttls));
             return;
         }
-        Window page = current.windows().get(0);
+        List<Window> sent = current.windows();
+        Window last = sent.get(sent.size() - 1);
+        if (last.op() != Window.Op.SSCAN) {
+            return;
+        }
         current.replies().whenCursor(cursor -> {
-            if (!Arrays.equals(cursor, CURSOR_END)) {
-                ahead.set(send(List.of(new Window(Window.Op.SSCAN, page.keyIndex(), page.key(), 0, page.count(),
-                        cursor)), ttls));
+            synchronized (windows) {
+                windows.cursor(last, cursor);
+                if (ahead.get() == null && windows.ready()) {
+                    ahead.set(send(windows.plan(), ttls));
+                }
             }
         });
     }
@@ -187,22 +226,6 @@ final class CollectionFetch implements KeyBatchFetch {
 
     /** A round trip written: its windows, what reads their replies, and when they are read. */
     private record Sent(List<Window> windows, ElementReplies replies, Mono<Void> done) {
-
-        /** @return whether this round trip reads exactly the windows planned */
-        boolean serves(List<Window> planned) {
-            if (planned.size() != windows.size()) {
-                return false;
-            }
-            for (int i = 0; i < planned.size(); i++) {
-                Window want = planned.get(i);
-                Window have = windows.get(i);
-                if (want.op() != have.op() || want.keyIndex() != have.keyIndex() || want.from() != have.from()
-                        || want.count() != have.count() || !Arrays.equals(want.start(), have.start())) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     private static RuntimeException failure(String command, byte[] key, String error) {

@@ -21,6 +21,16 @@ public interface KeyBatchFetch {
      */
     Flux<RawBatch> batches(List<byte[]> keys);
 
+    /**
+     * @param batchSize the most rows per batch
+     * @return how many keys the next batch of keys should take: {@code batchSize} when a key yields
+     *         at most one row; fewer when keys yield many, so that one batch of keys fills about one
+     *         batch of rows and {@code parallel} batches of keys keep as many round trips in flight
+     */
+    default int keysPerBatch(int batchSize) {
+        return batchSize;
+    }
+
     /** @return whether a key yields at most one row, so a limited read can count keys as rows */
     boolean rowPerKey();
 

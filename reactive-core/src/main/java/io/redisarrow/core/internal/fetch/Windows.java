@@ -15,8 +15,8 @@ import java.util.List;
  * current); a larger key is read in windows that fill each round trip: {@code LRANGE} and
  * {@code ZRANGE} by position, {@code XRANGE} from after the last id read, {@code SSCAN} from the
  * cursor the last page returned. Sizes are those measured before the first window: a list or
- * sorted set is read up to the length it had then, a stream up to that many entries. Not
- * thread-safe: one round trip at a time.
+ * sorted set is read up to the length it had then, a stream up to that many entries.
+ * Thread-safe: planned on the subscriber's side, told of an SSCAN cursor on the event loop.
  */
 final class Windows {
 
@@ -36,6 +36,11 @@ final class Windows {
     private final long[] position;
 
     private final byte[][] resume;
+
+    private final boolean[] waiting;
+
+    /** per key, the window its next one waits for (an SSCAN page, a stream window), else null */
+    private final Window[] awaited;
 
     private final byte[] start;
 
@@ -59,21 +64,39 @@ final class Windows {
         }
         this.position = new long[keys.size()];
         this.resume = new byte[keys.size()][];
+        this.waiting = new boolean[keys.size()];
+        this.awaited = new Window[keys.size()];
         this.start = values.start().getBytes(StandardCharsets.US_ASCII);
         this.end = values.end().getBytes(StandardCharsets.US_ASCII);
         skipEmpty();
     }
 
-    /** @return whether every key has been read */
-    boolean finished() {
+    /** @return whether every window has been planned */
+    synchronized boolean finished() {
         return next >= keys.size();
     }
 
-    /** @return the windows of the next round trip, in key order; empty once {@link #finished()} */
-    List<Window> plan() {
+    /**
+     * @return whether {@link #plan()} can plan a window now: one is left, and it does not wait for
+     *         the reply of a window in flight (the next SSCAN page needs the last page's cursor, the
+     *         next XRANGE window of a stream the last id read)
+     */
+    synchronized boolean ready() {
+        return next < keys.size() && !waiting[next];
+    }
+
+    /**
+     * Plans the next round trip and counts its windows as read: positions move on at once, so the
+     * round trip after it can be planned (and sent) before this one's replies are read. A window
+     * whose successor depends on its reply (an SSCAN page, a stream's window that does not end
+     * it) holds its key until {@link #update} or {@link #cursor} hears of that reply.
+     *
+     * @return the windows of the next round trip, in key order; empty when not {@link #ready()}
+     */
+    synchronized List<Window> plan() {
         List<Window> windows = new ArrayList<>();
         long room = batchSize;
-        for (int i = next; i < keys.size() && room > 0; i++) {
+        for (int i = next; i < keys.size() && room > 0 && !waiting[i]; i++) {
             long left = remaining[i];
             if (left == 0) {
                 continue;
@@ -84,12 +107,21 @@ final class Windows {
             }
             boolean scan = values.kind() == CollectionValues.Kind.SET && !whole;
             int count = (int) (scan ? room : Math.min(left, room));
-            windows.add(window(i, count, whole));
+            Window window = window(i, count, whole);
+            windows.add(window);
             room -= count;
-            if (scan) {
-                break; // an SSCAN page may hold more than its COUNT
+            if (whole || (!scan && count == left)) {
+                remaining[i] = 0; // the key's last window
+            } else if (scan || values.kind() == CollectionValues.Kind.STREAM) {
+                waiting[i] = true;
+                awaited[i] = window;
+                break; // the next window of this key starts where this one's reply ends
+            } else {
+                position[i] += count;
+                remaining[i] -= count;
             }
         }
+        skipEmpty();
         return windows;
     }
 
@@ -105,14 +137,41 @@ final class Windows {
     }
 
     /**
+     * An SSCAN page's cursor has arrived, ahead of its members: the set's next page can be planned.
+     *
+     * @param window the SSCAN window
+     * @param cursor the cursor it returned
+     */
+    synchronized void cursor(Window window, byte[] cursor) {
+        int key = window.keyIndex();
+        if (awaited[key] != window) {
+            return;
+        }
+        waiting[key] = false;
+        awaited[key] = null;
+        if (Arrays.equals(cursor, CURSOR_START)) {
+            remaining[key] = 0;
+        } else {
+            resume[key] = cursor;
+        }
+        skipEmpty();
+    }
+
+    /**
      * Takes in what a round trip's windows got: a key is done when its window came back short, when
      * its cursor came back to 0, or when it holds another type now.
      *
      * @param windows the windows of the round trip, their replies read
      */
-    void update(List<Window> windows) {
+    synchronized void update(List<Window> windows) {
         for (Window window : windows) {
             int key = window.keyIndex();
+            if (awaited[key] == window) {
+                waiting[key] = false;
+                awaited[key] = null;
+            } else if (window.op() == Op.SSCAN) {
+                continue; // its cursor was taken in as it arrived, and the next page may be in flight
+            }
             if (window.otherType()) {
                 remaining[key] = 0;
                 continue;
@@ -129,9 +188,18 @@ final class Windows {
                         remaining[key] = Math.max(1, remaining[key] - window.got());
                     }
                 }
-                case LRANGE, ZRANGE, XRANGE -> {
-                    position[key] += window.got();
-                    remaining[key] = window.got() < window.count() ? 0 : remaining[key] - window.count();
+                case LRANGE, ZRANGE -> {
+                    if (window.got() < window.count()) {
+                        remaining[key] = 0; // the key shrank: windows already sent past its end read nothing
+                    }
+                }
+                case XRANGE -> {
+                    if (window.got() < window.count() || remaining[key] == 0) {
+                        remaining[key] = 0;
+                    } else {
+                        position[key] += window.got();
+                        remaining[key] -= window.count();
+                    }
                     if (window.lastId() != null) {
                         resume[key] = window.lastId();
                         if (Arrays.equals(window.lastId(), LAST_ID)) {

@@ -29,7 +29,7 @@ final class ReadPipeline {
         return Flux.defer(() -> {
             KeyPuller keys = new KeyPuller(source.keys());
             KeyBudget budget = limit == Long.MAX_VALUE || !stage.rowPerKey() ? null : new KeyBudget(limit);
-            Flux<List<byte[]>> batches = Mono.defer(() -> budget == null ? keys.next(batchSize)
+            Flux<List<byte[]>> batches = Mono.defer(() -> budget == null ? keys.next(stage.keysPerBatch(batchSize))
                     : budget.reserve(batchSize).flatMap(reserved -> keys.next(reserved)
                             .doOnNext(got -> budget.unused(reserved - got.size()))))
                     .repeat()

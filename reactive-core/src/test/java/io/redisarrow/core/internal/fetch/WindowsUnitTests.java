@@ -115,6 +115,54 @@ class WindowsUnitTests {
     }
 
     @Test
+    void windowsByPositionArePlannedBeforeTheRepliesOfThoseBefore() {
+        Windows windows = new Windows(CollectionValues.of(Kind.LIST, false), 10, keys(2), new long[] { 25, 3 });
+        List<Window> first = windows.plan();
+        assertThat(windows.ready()).as("the next window depends on no reply").isTrue();
+        List<Window> second = windows.plan();
+        List<Window> third = windows.plan();
+        assertThat(describe(first)).containsExactly("LRANGE k0 0 10");
+        assertThat(describe(second)).containsExactly("LRANGE k0 10 10");
+        assertThat(describe(third)).containsExactly("LRANGE k0 20 5", "LRANGE k1 0 3");
+        assertThat(windows.finished()).as("every window planned").isTrue();
+        answer(windows, first, elements(10));
+        answer(windows, second, elements(10));
+        answer(windows, third, elements(5) + elements(3));
+        assertThat(windows.finished()).isTrue();
+    }
+
+    @Test
+    void anSscanPageWaitsForTheCursorOfThePageBefore() {
+        Windows windows = new Windows(CollectionValues.of(Kind.SET, false), 10, keys(2), new long[] { 30, 1 });
+        List<Window> first = windows.plan();
+        assertThat(describe(first)).containsExactly("SSCAN k0 0 10 0");
+        assertThat(windows.ready()).isFalse();
+        assertThat(windows.plan()).as("nothing to plan before the cursor").isEmpty();
+        windows.cursor(first.get(0), "12".getBytes(StandardCharsets.US_ASCII));
+        assertThat(windows.ready()).as("the cursor came ahead of the members").isTrue();
+        List<Window> second = windows.plan();
+        assertThat(describe(second)).containsExactly("SSCAN k0 0 10 12");
+        answer(windows, first, page("12", 10));
+        assertThat(windows.ready()).as("the first page's end does not release the second's successor").isFalse();
+        windows.cursor(second.get(0), "0".getBytes(StandardCharsets.US_ASCII));
+        assertThat(describe(windows.plan())).containsExactly("SMEMBERS k1 0 1");
+        answer(windows, second, page("0", 7));
+        assertThat(windows.finished()).isTrue();
+    }
+
+    @Test
+    void aStreamWindowThatDoesNotEndItsStreamWaitsForItsLastId() {
+        Windows windows = new Windows(CollectionValues.stream(List.of("a"), "-", "+", Long.MAX_VALUE), 10, keys(1),
+                new long[] { 15 });
+        List<Window> first = windows.plan();
+        assertThat(windows.ready()).isFalse();
+        answer(windows, first, entries(3, 0, 10));
+        assertThat(describe(windows.plan())).as("the last window ends the stream").containsExactly("XRANGE k0 0 5 (3-9");
+        assertThat(windows.ready()).isFalse();
+        assertThat(windows.finished()).isTrue();
+    }
+
+    @Test
     void aBigSetIsScannedFromTheCursorItsLastPageReturned() {
         Windows windows = new Windows(CollectionValues.of(Kind.SET, false), 10, keys(3), new long[] { 2, 30, 1 });
         List<Window> first = windows.plan();
