@@ -270,11 +270,12 @@ public final class RedisArrow implements AutoCloseable {
      * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
      *
      * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. A batch
-     * of keys costs one round trip for their sizes (and TTLs), then one round trip per window of
-     * at most {@code batchSize} elements, sent only as batches are asked for; at most
-     * {@code parallel} batches of keys are being read at once, plus one raw batch waiting to be
-     * decoded, so the raw bytes held stay near {@code (parallel + 1) x batchSize} elements however
-     * large a key is, and the Arrow memory the library holds is the one batch being decoded.
+     * of keys (about as many as fill one batch of elements, by the elements per key seen so far)
+     * costs one round trip for their sizes (and TTLs), then one round trip per window of at most
+     * {@code batchSize} elements, each sent as batches are asked for and at most one ahead of them;
+     * at most {@code parallel} batches of keys are being read at once, so the raw bytes held stay
+     * near {@code (2 x parallel + 1) x batchSize} elements however large a key is, and the Arrow
+     * memory the library holds is the one batch being decoded.
      *
      * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
      * abandoning the round trips in flight (the windows of a large key not yet asked for are never
@@ -317,11 +318,12 @@ public final class RedisArrow implements AutoCloseable {
      * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
      *
      * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. A batch
-     * of keys costs one round trip for their sizes (and TTLs), then one round trip per window of
-     * at most {@code batchSize} elements, sent only as batches are asked for; at most
-     * {@code parallel} batches of keys are being read at once, plus one raw batch waiting to be
-     * decoded, so the raw bytes held stay near {@code (parallel + 1) x batchSize} elements however
-     * large a key is, and the Arrow memory the library holds is the one batch being decoded.
+     * of keys (about as many as fill one batch of elements, by the elements per key seen so far)
+     * costs one round trip for their sizes (and TTLs), then one round trip per window of at most
+     * {@code batchSize} elements, each sent as batches are asked for and at most one ahead of them;
+     * at most {@code parallel} batches of keys are being read at once, so the raw bytes held stay
+     * near {@code (2 x parallel + 1) x batchSize} elements however large a key is, and the Arrow
+     * memory the library holds is the one batch being decoded.
      *
      * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
      * abandoning the round trips in flight (the windows of a large key not yet asked for are never
@@ -365,11 +367,12 @@ public final class RedisArrow implements AutoCloseable {
      * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
      *
      * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. A batch
-     * of keys costs one round trip for their sizes (and TTLs), then one round trip per window of
-     * at most {@code batchSize} elements, sent only as batches are asked for; at most
-     * {@code parallel} batches of keys are being read at once, plus one raw batch waiting to be
-     * decoded, so the raw bytes held stay near {@code (parallel + 1) x batchSize} elements however
-     * large a key is, and the Arrow memory the library holds is the one batch being decoded.
+     * of keys (about as many as fill one batch of elements, by the elements per key seen so far)
+     * costs one round trip for their sizes (and TTLs), then one round trip per window of at most
+     * {@code batchSize} elements, each sent as batches are asked for and at most one ahead of them;
+     * at most {@code parallel} batches of keys are being read at once, so the raw bytes held stay
+     * near {@code (2 x parallel + 1) x batchSize} elements however large a key is, and the Arrow
+     * memory the library holds is the one batch being decoded.
      *
      * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
      * abandoning the round trips in flight (the windows of a large key not yet asked for are never
@@ -516,10 +519,11 @@ public final class RedisArrow implements AutoCloseable {
      * {@code .doOnDiscard(RecordBatch.class, RecordBatch::close)}.
      *
      * <p><b>Backpressure:</b> demand drives I/O. Nothing is sent before the first request. After
-     * it, at most {@link StreamScan#parallel()} batches of keys are being read at once, each one
-     * window round trip at a time, sent only as batches are asked for; so the raw bytes held stay
-     * near {@code (parallel + 1) x batchSize} entries, and the Arrow memory the library holds is the
-     * one batch being decoded, however long a stream and however slow the subscriber.
+     * it, at most {@link StreamScan#parallel()} batches of keys are being read at once, each with
+     * one window round trip in flight and at most one sent ahead of what was asked for; so the raw
+     * bytes held stay near {@code (2 x parallel + 1) x batchSize} entries, and the Arrow memory the
+     * library holds is the one batch being decoded, however long a stream and however slow the
+     * subscriber.
      *
      * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
      * abandoning the round trips in flight; no further window is asked for. A batch being decoded is

@@ -55,11 +55,28 @@ public final class RawBatch {
      * @param withTtl whether each row carries a TTL
      */
     public RawBatch(int columnCount, int expectedRows, boolean withTtl) {
-        this(columnCount, expectedRows, withTtl, MAX_DATA_BYTES);
+        this(columnCount, expectedRows, Math.min(1 << 20, expectedRows * 16L), withTtl, MAX_DATA_BYTES);
+    }
+
+    /**
+     * Creates an empty batch sized for its expected bytes too, so that it does not grow on the way.
+     *
+     * @param columnCount number of value columns per row, {@code >= 0}
+     * @param expectedRows rows to size the arrays for; the batch grows past it when needed
+     * @param expectedBytes bytes of keys and values to size the data for (at most 16 MiB are
+     *        reserved up front); the batch grows past it when needed
+     * @param withTtl whether each row carries a TTL
+     */
+    public RawBatch(int columnCount, int expectedRows, long expectedBytes, boolean withTtl) {
+        this(columnCount, expectedRows, expectedBytes, withTtl, MAX_DATA_BYTES);
     }
 
     /** As {@link #RawBatch(int, int, boolean)}, with a lower bound on the raw bytes (for tests). */
     RawBatch(int columnCount, int expectedRows, boolean withTtl, int maxDataBytes) {
+        this(columnCount, expectedRows, Math.min(1 << 20, expectedRows * 16L), withTtl, maxDataBytes);
+    }
+
+    private RawBatch(int columnCount, int expectedRows, long expectedBytes, boolean withTtl, int maxDataBytes) {
         this.maxDataBytes = maxDataBytes;
         if (columnCount < 0) {
             throw new IllegalArgumentException("columnCount must be >= 0");
@@ -67,7 +84,7 @@ public final class RawBatch {
         int rows = Math.max(1, expectedRows);
         this.columnCount = columnCount;
         this.withTtl = withTtl;
-        this.data = new byte[(int) Math.min(1 << 20, Math.max(64L, rows * 16L))];
+        this.data = new byte[(int) Math.min(Math.min(maxDataBytes, 16 << 20), Math.max(64L, expectedBytes))];
         this.keyOffsets = new int[rows];
         this.keyLengths = new int[rows];
         int slots = slots(rows, columnCount);
@@ -212,6 +229,27 @@ public final class RawBatch {
         ensureData(length, key, offset, length);
         keyOffsets[row] = append(key, offset, length);
         keyLengths[row] = length;
+        int base = row * columnCount;
+        Arrays.fill(valueLengths, base, base + columnCount, MISSING);
+        rowCount = row + 1;
+        return row;
+    }
+
+    /**
+     * Starts a new row whose key is the previous row's, without copying it again (the rows of one
+     * collection key share its bytes).
+     *
+     * @return the new row's index
+     * @throws IllegalStateException when the batch has no row yet
+     */
+    public int startRowWithPreviousKey() {
+        if (rowCount == 0) {
+            throw new IllegalStateException("no previous row");
+        }
+        int row = rowCount;
+        ensureRows(row + 1);
+        keyOffsets[row] = keyOffsets[row - 1];
+        keyLengths[row] = keyLengths[row - 1];
         int base = row * columnCount;
         Arrays.fill(valueLengths, base, base + columnCount, MISSING);
         rowCount = row + 1;

@@ -52,6 +52,10 @@ final class CollectionFetch implements KeyBatchFetch {
 
     private final AtomicLong elementsSized = new AtomicLong();
 
+    private final AtomicLong rowsRead = new AtomicLong();
+
+    private final AtomicLong bytesRead = new AtomicLong();
+
     CollectionFetch(RedisChannel channel, CollectionValues values, int batchSize, boolean withTtl, Duration timeout,
             Runnable otherTypeSeen) {
         this.channel = channel;
@@ -173,7 +177,12 @@ final class CollectionFetch implements KeyBatchFetch {
                     return Mono.error(failure(failed.op().name(), failed.key(), replies.error()));
                 }
                 windows.update(sent.windows());
-                return Mono.just(replies.batches());
+                List<RawBatch> batches = replies.batches();
+                for (RawBatch batch : batches) {
+                    rowsRead.addAndGet(batch.rowCount());
+                    bytesRead.addAndGet(batch.dataSize());
+                }
+                return Mono.just(batches);
             }));
         });
     }
@@ -209,7 +218,11 @@ final class CollectionFetch implements KeyBatchFetch {
         for (Window window : planned) {
             encode(out, window);
         }
-        ElementReplies replies = new ElementReplies(planned, values.columnCount(), batchSize, ttls, fields);
+        long rows = rowsRead.get();
+        // the rows' mean so far, with an eighth to spare so that a batch rarely grows (and copies) on the way
+        int bytesPerRow = rows == 0 ? 32 : (int) Math.min(1 << 20, bytesRead.get() / rows * 9 / 8 + 2);
+        ElementReplies replies = new ElementReplies(planned, values.columnCount(), batchSize, ttls, fields,
+                bytesPerRow);
         return new Sent(planned, replies, channel.send(out, replies));
     }
 

@@ -3,6 +3,7 @@ package io.redisarrow.core.internal.plan;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.internal.fetch.KeyBatchFetch;
 import io.redisarrow.core.internal.source.KeySource;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,8 +37,24 @@ final class ReadPipeline {
                     .takeWhile(got -> !got.isEmpty())
                     .doFinally(signal -> keys.dispose());
             Flux<RawBatch> fetched = batches.flatMapSequential(got -> budget == null ? stage.batches(got)
-                    : stage.batches(got).doOnNext(raw -> budget.returned(got.size(), raw.rowCount())), parallel, 1);
+                    : stage.batches(got).doOnNext(raw -> budget.returned(got.size(), raw.rowCount())), parallel, 1)
+                    .onErrorMap(Exceptions::isMultiple, ReadPipeline::first);
             return RowLimit.apply(fetched, limit, stage.groupedByKey());
         });
+    }
+
+    /**
+     * Round trips in flight that fail at once (a server gone fails them all) reach the subscriber
+     * as the first failure, the others suppressed in it, rather than as a composite.
+     */
+    static Throwable first(Throwable multiple) {
+        List<Throwable> failures = Exceptions.unwrapMultiple(multiple);
+        Throwable first = failures.get(0);
+        for (Throwable other : failures.subList(1, failures.size())) {
+            if (other != first) {
+                first.addSuppressed(other);
+            }
+        }
+        return first;
     }
 }

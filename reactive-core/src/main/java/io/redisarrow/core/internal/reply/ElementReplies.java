@@ -34,6 +34,14 @@ public final class ElementReplies extends PendingReplies {
 
     private final byte[] digits = new byte[20];
 
+    /** where the current position's digits start in {@link #digits} */
+    private int digitsAt;
+
+    private final int bytesPerRow;
+
+    /** the window whose key the current batch's last row holds, or null */
+    private Window keyOfLastRow;
+
     private RawBatch current;
 
     private Window window;
@@ -64,12 +72,26 @@ public final class ElementReplies extends PendingReplies {
      * @param fields a stream read's fields (column 2 onwards), else an empty index
      */
     public ElementReplies(List<Window> windows, int columnCount, int batchSize, long[] ttls, FieldIndex fields) {
+        this(windows, columnCount, batchSize, ttls, fields, 32);
+    }
+
+    /**
+     * @param windows the round trip's windows, one reply each, in order
+     * @param columnCount value columns per row
+     * @param batchSize the most rows per batch
+     * @param ttls each key's TTL by key index, or null when rows carry none
+     * @param fields a stream read's fields (column 2 onwards), else an empty index
+     * @param bytesPerRow the raw bytes a row is expected to take, to size each batch once
+     */
+    public ElementReplies(List<Window> windows, int columnCount, int batchSize, long[] ttls, FieldIndex fields,
+            int bytesPerRow) {
         super(windows.size());
         this.windows = windows;
         this.columnCount = columnCount;
         this.batchSize = batchSize;
         this.ttls = ttls;
         this.fields = fields;
+        this.bytesPerRow = bytesPerRow;
         long asked = 0;
         for (Window w : windows) {
             asked += w.count();
@@ -154,8 +176,8 @@ public final class ElementReplies extends PendingReplies {
                 startRow();
                 current.copyValue(row, 0, data, offset, length);
                 if (window.op() == Window.Op.LRANGE) {
-                    int at = position(window.from() + window.got() - 1);
-                    current.copyValue(row, 1, digits, at, digits.length - at);
+                    nextPosition();
+                    current.copyValue(row, 1, digits, digitsAt, digits.length - digitsAt);
                 }
             }
             case MEMBER -> {
@@ -238,8 +260,12 @@ public final class ElementReplies extends PendingReplies {
             batches.add(current);
             current = newBatch(batchSize);
         }
-        byte[] key = window.key();
-        row = current.startRow(key);
+        if (keyOfLastRow == window) {
+            row = current.startRowWithPreviousKey();
+        } else {
+            row = current.startRow(window.key());
+            keyOfLastRow = window;
+        }
         if (ttls != null) {
             current.setTtl(row, ttls[window.keyIndex()]);
         }
@@ -262,19 +288,36 @@ public final class ElementReplies extends PendingReplies {
         }
     }
 
-    /** Writes {@code value}'s decimal digits at the end of {@link #digits}; returns where they start. */
-    private int position(long value) {
-        int at = digits.length;
-        long rest = value;
-        do {
-            digits[--at] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        } while (rest > 0);
-        return at;
+    /**
+     * Makes {@link #digits} hold the position of the window's row just started: the window's first
+     * position written out, then each next one by adding one to the digits in place.
+     */
+    private void nextPosition() {
+        if (window.got() == 1) {
+            digitsAt = digits.length;
+            long rest = window.from();
+            do {
+                digits[--digitsAt] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            } while (rest > 0);
+            return;
+        }
+        int at = digits.length - 1;
+        while (at >= digitsAt && digits[at] == '9') {
+            digits[at--] = '0';
+        }
+        if (at < digitsAt) {
+            digitsAt = at;
+            digits[at] = '1';
+        } else {
+            digits[at]++;
+        }
     }
 
     private RawBatch newBatch(long rows) {
-        return new RawBatch(columnCount, (int) Math.max(1, Math.min(batchSize, rows)), ttls != null);
+        int expected = (int) Math.max(1, Math.min(batchSize, rows));
+        keyOfLastRow = null;
+        return new RawBatch(columnCount, expected, (long) expected * bytesPerRow, ttls != null);
     }
 
     private IllegalStateException protocol(String what) {
