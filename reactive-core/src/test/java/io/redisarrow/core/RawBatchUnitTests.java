@@ -24,6 +24,23 @@ class RawBatchUnitTests {
     }
 
     @Test
+    void rowsOfOneKeyShareItsBytesAndKeepTheirOwnValues() {
+        RawBatch batch = new RawBatch(1, 4, 64, false);
+        put(batch, batch.startRow(bytes("list:a")), 0, bytes("x"));
+        int second = batch.startRowWithPreviousKey();
+        put(batch, second, 0, bytes("y"));
+        put(batch, batch.startRow(bytes("list:b")), 0, bytes("z"));
+        assertThat(batch.keyOffset(second)).isEqualTo(batch.keyOffset(0));
+        assertThat(new String(batch.key(1), StandardCharsets.UTF_8)).isEqualTo("list:a");
+        assertThat(new String(batch.key(2), StandardCharsets.UTF_8)).isEqualTo("list:b");
+        assertThat(value(batch, 0, 0)).isEqualTo("x");
+        assertThat(value(batch, 1, 0)).isEqualTo("y");
+        assertThat(batch.dataSize()).as("the key's bytes once").isEqualTo(6 + 1 + 1 + 6 + 1);
+        assertThatThrownBy(() -> new RawBatch(1, 1, false).startRowWithPreviousKey())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void storesKeysValuesAndMissingValuesAndGrowsPastItsSizing() {
         RawBatch batch = new RawBatch(2, 1, true);
         for (int i = 0; i < 100; i++) {
