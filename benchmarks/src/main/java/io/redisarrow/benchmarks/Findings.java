@@ -4,8 +4,10 @@ import io.redisarrow.arrow.HashScan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+
+import static io.redisarrow.benchmarks.Texts.yes;
+import static io.redisarrow.benchmarks.Texts.f;
 
 /**
  * What a run's tables show, in words built from their numbers: the targets against the
@@ -388,13 +390,5 @@ final class Findings {
 
     private static double nanToZero(double value) {
         return Double.isNaN(value) ? 0 : value;
-    }
-
-    private static String yes(boolean reached) {
-        return reached ? "yes" : "**no**";
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

@@ -1,6 +1,8 @@
 package io.redisarrow.benchmarks;
 
-import java.util.Locale;
+
+import static io.redisarrow.benchmarks.Texts.yes;
+import static io.redisarrow.benchmarks.Texts.f;
 
 /**
  * What the JSON table shows, in words built from its numbers: the three ratio targets of the JSON
@@ -93,13 +95,5 @@ final class JsonFindings {
             }
         }
         return -1;
-    }
-
-    private static String yes(boolean reached) {
-        return reached ? "yes" : "**no**";
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

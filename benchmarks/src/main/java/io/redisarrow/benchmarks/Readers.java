@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static io.redisarrow.benchmarks.Texts.f;
+
 /**
  * The first table of a run: every way of reading all N hashes on loopback, side by side. The
  * server ceiling (redis-benchmark at several client counts), redis-arrow with its defaults and two
@@ -54,10 +56,6 @@ final class Readers {
     static final String DEFAULTS_LABEL = "redis-arrow HGETALL, default options";
 
     private Readers() {
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 
     static Result run(String url, int keys, int repetitions, int[] clients, ServerCost cost,

@@ -2,7 +2,9 @@ package io.redisarrow.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import static io.redisarrow.benchmarks.Texts.yes;
+import static io.redisarrow.benchmarks.Texts.f;
 
 /**
  * What the search tables show, in words built from their numbers: the search targets as lines of
@@ -241,13 +243,5 @@ final class SearchFindings {
 
     private static String reached(long size, boolean reached) {
         return size == TARGET_KEYS ? yes(reached) : "not run at 1M";
-    }
-
-    private static String yes(boolean reached) {
-        return reached ? "yes" : "**no**";
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

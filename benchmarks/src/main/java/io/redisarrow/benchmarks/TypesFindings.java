@@ -4,7 +4,9 @@ import io.redisarrow.arrow.HashScan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import static io.redisarrow.benchmarks.Texts.yes;
+import static io.redisarrow.benchmarks.Texts.f;
 
 /**
  * What the types table shows, in words built from its numbers: per type, the three targets
@@ -200,13 +202,5 @@ final class TypesFindings {
             }
         }
         return -1;
-    }
-
-    private static String yes(boolean reached) {
-        return reached ? "yes" : "**no**";
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

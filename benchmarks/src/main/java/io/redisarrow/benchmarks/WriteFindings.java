@@ -2,8 +2,10 @@ package io.redisarrow.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+
+import static io.redisarrow.benchmarks.Texts.yes;
+import static io.redisarrow.benchmarks.Texts.f;
 
 /**
  * What the write tables show, in words built from their numbers: the targets (MERGE at 0.8 of the
@@ -205,13 +207,5 @@ final class WriteFindings {
             }
         }
         return -1;
-    }
-
-    private static String yes(boolean reached) {
-        return reached ? "yes" : "**no**";
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

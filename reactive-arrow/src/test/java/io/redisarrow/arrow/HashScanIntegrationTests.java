@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,19 +46,7 @@ class HashScanIntegrationTests extends ScanTestSupport {
 
     @Test
     void roundTripsEveryTypeIncludingExtremesNullsAndEmptyStrings() {
-        Map<String, String> full = new HashMap<>();
-        full.put("s", "héllo 世界 🎉");
-        full.put("i8", "-128");
-        full.put("i16", "32767");
-        full.put("i32", "-2147483648");
-        full.put("i64", "9223372036854775807");
-        full.put("f32", "1.5");
-        full.put("f64", "-2.25e-3");
-        full.put("b", "Yes");
-        full.put("d", "2024-02-29");
-        full.put("ts", "2024-01-01T10:00:00+02:00");
-        full.put("tsn", "2024-01-01 10:00:00.123456");
-        full.put("dec", "-12.3");
+        Map<String, String> full = everyTypeText();
         hset(prefix + "full", full);
         commands().hset(bytes(prefix + "full"), bytes("bin"), new byte[] { 0, -1, 10, 13 });
         hset(prefix + "sparse", Map.of("s", "", "i64", "-9223372036854775808", "b", "0"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -169,5 +170,27 @@ abstract class ScanTestSupport {
         } finally {
             loaderConnection.setAutoFlushCommands(true);
         }
+    }
+
+    /**
+     * @return a text of each scalar type the consumers read, by field name ({@code s}, {@code i8} to
+     *         {@code i64}, {@code f32}, {@code f64}, {@code b}, {@code d}, {@code ts}, {@code tsn},
+     *         {@code dec}), extremes and unicode included; a fresh map the caller may change
+     */
+    static Map<String, String> everyTypeText() {
+        Map<String, String> full = new LinkedHashMap<>();
+        full.put("s", "héllo 世界 🎉");
+        full.put("i8", "-128");
+        full.put("i16", "32767");
+        full.put("i32", "-2147483648");
+        full.put("i64", "9223372036854775807");
+        full.put("f32", "1.5");
+        full.put("f64", "-2.25e-3");
+        full.put("b", "Yes");
+        full.put("d", "2024-02-29");
+        full.put("ts", "2024-01-01T10:00:00+02:00");
+        full.put("tsn", "2024-01-01 10:00:00.123456");
+        full.put("dec", "-12.3");
+        return full;
     }
 }

@@ -83,19 +83,7 @@ class StreamScanIntegrationTests extends ScanTestSupport {
 
     @Test
     void readsEveryFieldTypeWithTheIdAheadOfTheFields() {
-        Map<String, String> full = new LinkedHashMap<>();
-        full.put("s", "héllo 世界 🎉");
-        full.put("i8", "-128");
-        full.put("i16", "32767");
-        full.put("i32", "-2147483648");
-        full.put("i64", "9223372036854775807");
-        full.put("f32", "1.5");
-        full.put("f64", "-2.25e-3");
-        full.put("b", "Yes");
-        full.put("d", "2024-02-29");
-        full.put("ts", "2024-01-01T10:00:00+02:00");
-        full.put("tsn", "2024-01-01 10:00:00.123456");
-        full.put("dec", "-12.3");
+        Map<String, String> full = everyTypeText();
         List<Object> args = new ArrayList<>();
         full.forEach((k, v) -> {
             args.add(k);

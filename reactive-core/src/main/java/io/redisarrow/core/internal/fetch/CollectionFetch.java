@@ -23,9 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * Reads a batch of set, list, sorted set or stream keys, one row per element: one pipelined round
  * trip asks every key's size (and TTL), then {@link Windows} plans round trips of at most
- * {@code batchSize} elements, sent one after another as the subscriber asks for batches. Keys that
- * are gone or hold another type give no rows; another error reply fails the read, naming the
- * command and the key.
+ * {@code batchSize} elements, sent as the subscriber asks for batches, with one more sent ahead as
+ * soon as it can be planned. Keys that are gone or hold another type give no rows; another error
+ * reply fails the read, naming the command and the key.
  */
 final class CollectionFetch implements KeyBatchFetch {
 
