@@ -141,6 +141,22 @@ public final class RawBatch {
 
     /**
      * @param row row index
+     * @return whether the row's key is the previous row's (the rows of one collection key follow
+     *         each other): one run of rows of a key ends where this is false
+     */
+    public boolean sameKeyAsPrevious(int row) {
+        if (row == 0) {
+            return false;
+        }
+        int previous = keyOffsets[row - 1];
+        int current = keyOffsets[row];
+        int length = keyLengths[row];
+        return keyLengths[row - 1] == length && (previous == current
+                || Arrays.equals(data, previous, previous + length, data, current, current + length));
+    }
+
+    /**
+     * @param row row index
      * @return a copy of the row's key
      */
     public byte[] key(int row) {

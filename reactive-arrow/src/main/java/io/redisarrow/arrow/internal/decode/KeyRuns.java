@@ -2,8 +2,6 @@ package io.redisarrow.arrow.internal.decode;
 
 import io.redisarrow.core.RawBatch;
 
-import java.util.Arrays;
-
 /**
  * Which raw rows make each Arrow row of a batch: one raw row each ({@link #perRow(int)}), or each
  * run of consecutive raw rows of one key ({@link #of(RawBatch)}), as a read grouped by key
@@ -37,10 +35,8 @@ public final class KeyRuns {
         int rows = raw.rowCount();
         int[] starts = new int[rows + 1];
         int count = 0;
-        byte[] data = raw.data();
         for (int row = 0; row < rows; row++) {
-            if (row == 0 || !Arrays.equals(data, raw.keyOffset(row - 1), raw.keyOffset(row - 1) + raw.keyLength(row - 1),
-                    data, raw.keyOffset(row), raw.keyOffset(row) + raw.keyLength(row))) {
+            if (!raw.sameKeyAsPrevious(row)) {
                 starts[count++] = row;
             }
         }

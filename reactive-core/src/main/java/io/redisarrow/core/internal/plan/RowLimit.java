@@ -1,7 +1,6 @@
 package io.redisarrow.core.internal.plan;
 
 import io.redisarrow.core.RawBatch;
-import java.util.Arrays;
 import reactor.core.publisher.Flux;
 
 /**
@@ -41,7 +40,7 @@ final class RowLimit {
     private static int runs(RawBatch batch) {
         int runs = 0;
         for (int row = 0; row < batch.rowCount(); row++) {
-            runs += newKey(batch, row) ? 1 : 0;
+            runs += !batch.sameKeyAsPrevious(row) ? 1 : 0;
         }
         return runs;
     }
@@ -50,21 +49,10 @@ final class RowLimit {
     private static int rowsOfRuns(RawBatch batch, int runs) {
         int seen = 0;
         for (int row = 0; row < batch.rowCount(); row++) {
-            if (newKey(batch, row) && seen++ == runs) {
+            if (!batch.sameKeyAsPrevious(row) && seen++ == runs) {
                 return row;
             }
         }
         return batch.rowCount();
-    }
-
-    private static boolean newKey(RawBatch batch, int row) {
-        if (row == 0) {
-            return true;
-        }
-        byte[] data = batch.data();
-        int previous = batch.keyOffset(row - 1);
-        int current = batch.keyOffset(row);
-        return !Arrays.equals(data, previous, previous + batch.keyLength(row - 1), data, current,
-                current + batch.keyLength(row));
     }
 }

@@ -147,6 +147,20 @@ public final class ElementReplies extends PendingReplies {
         stage = Stage.TOP;
     }
 
+    /** A stream window's last id is taken once, from its last row, when its reply has ended. */
+    @Override
+    protected void replyEnded() {
+        if (window.op() == Window.Op.XRANGE && window.got() > 0) {
+            int msLength = current.valueLength(row, 0);
+            int seqLength = current.valueLength(row, 1);
+            byte[] id = new byte[msLength + 1 + seqLength];
+            System.arraycopy(current.data(), current.valueOffset(row, 0), id, 0, msLength);
+            id[msLength] = '-';
+            System.arraycopy(current.data(), current.valueOffset(row, 1), id, msLength + 1, seqLength);
+            window.lastId(id);
+        }
+    }
+
     @Override
     public void array(int count) {
         switch (stage) {
@@ -192,7 +206,6 @@ public final class ElementReplies extends PendingReplies {
             case ID -> {
                 startRow();
                 id(data, offset, length);
-                window.lastId(Arrays.copyOfRange(data, offset, offset + length));
                 stage = Stage.FIELDS;
                 hint = 0;
             }
