@@ -5,6 +5,7 @@ import io.redisarrow.arrow.internal.decode.FieldColumns;
 import io.redisarrow.arrow.internal.decode.ValueColumns;
 import io.redisarrow.core.CollectionValues;
 import io.redisarrow.core.ReadRequest;
+import io.redisarrow.core.StreamIds;
 import io.redisarrow.core.TypeFilter;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What to read from each set, list, sorted set or stream: every element (or stream entry) becomes
@@ -54,8 +53,6 @@ public final class CollectionValues implements ValueRead {
 
     /** The last stream id: {@code +}. */
     public static final String STREAM_END = "+";
-
-    private static final Pattern STREAM_ID = Pattern.compile("\\(?(\\d{1,20})(-\\d{1,20})?");
 
     private final Kind kind;
 
@@ -107,20 +104,12 @@ public final class CollectionValues implements ValueRead {
         for (String field : fields) {
             bytes.add(Objects.requireNonNull(field, "fields must not contain null").getBytes(StandardCharsets.UTF_8));
         }
-        checkId("start", start, STREAM_START);
-        checkId("end", end, STREAM_END);
+        StreamIds.start("start", start);
+        StreamIds.end("end", end);
         if (countPerKey < 1) {
             throw new IllegalArgumentException("countPerKey must be >= 1, was " + countPerKey);
         }
         return new CollectionValues(Kind.STREAM, false, Collections.unmodifiableList(bytes), start, end, countPerKey);
-    }
-
-    private static void checkId(String name, String id, String open) {
-        Objects.requireNonNull(id, name + " must not be null");
-        if (!id.equals(open) && !STREAM_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(name + " must be '" + open + "', a stream id such as 1700000000000-0 "
-                    + "or 1700000000000, or an id after '(' to exclude it, was '" + id + "'");
-        }
     }
 
     /** @return the collection type */

@@ -1,11 +1,9 @@
 package io.redisarrow.core.internal.fetch;
 
-import io.lettuce.core.internal.ExceptionFactory;
 import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.CollectionValues;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.internal.channel.RedisChannel;
-import io.redisarrow.core.internal.channel.Timeouts;
 import io.redisarrow.core.internal.command.CollectionCommands;
 import io.redisarrow.core.internal.command.KeyCommands;
 import io.redisarrow.core.internal.reply.ElementReplies;
@@ -126,12 +124,12 @@ final class CollectionFetch implements KeyBatchFetch {
             }
             SizeReplies replies = new SizeReplies(keys.size(), withTtl);
             String command = CollectionCommands.sizeCommand(values.kind());
-            return await(channel.send(out, replies), command, keys.size()).then(Mono.defer(() -> {
+            return RoundTrips.await(channel.send(out, replies), timeout, command, keys.size()).then(Mono.defer(() -> {
                 if (replies.otherTypes() > 0) {
                     otherTypeSeen.run();
                 }
                 if (replies.error() != null) {
-                    return Mono.error(failure(command, keys.get(replies.errorKey()), replies.error()));
+                    return Mono.error(RoundTrips.failed(command, keys.get(replies.errorKey()), replies.error()));
                 }
                 long elements = 0;
                 for (long size : replies.sizes()) {
@@ -167,14 +165,14 @@ final class CollectionFetch implements KeyBatchFetch {
             }
             Sent sent = current;
             String command = sent.windows().get(0).op().name();
-            return await(sent.done(), command, sent.windows().size()).then(Mono.defer(() -> {
+            return RoundTrips.await(sent.done(), timeout, command, sent.windows().size()).then(Mono.defer(() -> {
                 ElementReplies replies = sent.replies();
                 if (replies.otherTypes() > 0) {
                     otherTypeSeen.run();
                 }
                 if (replies.error() != null) {
                     Window failed = replies.errorWindow();
-                    return Mono.error(failure(failed.op().name(), failed.key(), replies.error()));
+                    return Mono.error(RoundTrips.failed(failed.op().name(), failed.key(), replies.error()));
                 }
                 windows.update(sent.windows());
                 List<RawBatch> batches = replies.batches();
@@ -239,15 +237,5 @@ final class CollectionFetch implements KeyBatchFetch {
 
     /** A round trip written: its windows, what reads their replies, and when they are read. */
     private record Sent(List<Window> windows, ElementReplies replies, Mono<Void> done) {
-    }
-
-    private static RuntimeException failure(String command, byte[] key, String error) {
-        return ExceptionFactory.createExecutionException(command + " " + new String(key, StandardCharsets.UTF_8)
-                + " failed: " + error);
-    }
-
-    private Mono<Void> await(Mono<Void> replies, String command, int count) {
-        return replies.timeout(timeout,
-                Mono.error(() -> Timeouts.exception("pipeline of " + count + " " + command, timeout)));
     }
 }

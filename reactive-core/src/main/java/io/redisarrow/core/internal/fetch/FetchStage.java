@@ -1,11 +1,9 @@
 package io.redisarrow.core.internal.fetch;
 
-import io.lettuce.core.internal.ExceptionFactory;
 import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.RawBatch;
 import io.redisarrow.core.ValueRead;
 import io.redisarrow.core.internal.channel.RedisChannel;
-import io.redisarrow.core.internal.channel.Timeouts;
 import io.redisarrow.core.internal.command.KeyCommands;
 import io.redisarrow.core.internal.reply.BatchReplies;
 import io.redisarrow.core.internal.reply.MgetReplies;
@@ -14,7 +12,6 @@ import io.redisarrow.core.internal.reply.PendingReplies;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -117,7 +114,7 @@ public final class FetchStage implements KeyBatchFetch {
                 }
             }
             BatchReplies replies = type.replies(batch);
-            return await(channel.send(out, replies), type.command(), size)
+            return RoundTrips.await(channel.send(out, replies), timeout, type.command(), size)
                     .then(Mono.defer(() -> complete(batch, replies, type.command())));
         });
     }
@@ -138,7 +135,7 @@ public final class FetchStage implements KeyBatchFetch {
                 }
             }
             MgetReplies replies = whole.replies(batch);
-            return await(channel.send(out, replies), whole.command(), size)
+            return RoundTrips.await(channel.send(out, replies), timeout, whole.command(), size)
                     .then(Mono.defer(() -> {
                         if (replies.wrongType()) {
                             return fetchPerKey(keys); // which reports the keys of another type
@@ -164,9 +161,7 @@ public final class FetchStage implements KeyBatchFetch {
             otherTypeSeen.run();
         }
         if (replies.error() != null) {
-            return Mono.error(ExceptionFactory.createExecutionException(command + " "
-                    + new String(batch.key(replies.errorRow()), StandardCharsets.UTF_8) + " failed: "
-                    + replies.error()));
+            return Mono.error(RoundTrips.failed(command, batch.key(replies.errorRow()), replies.error()));
         }
         int unsure = 0;
         for (boolean u : replies.unsure()) {
@@ -192,13 +187,8 @@ public final class FetchStage implements KeyBatchFetch {
                     KeyCommands.exists(out, batch.key(row));
                 }
             }
-            return await(channel.send(out, new ExistsReplies(rows, keep)), "EXISTS", count);
+            return RoundTrips.await(channel.send(out, new ExistsReplies(rows, keep)), timeout, "EXISTS", count);
         });
-    }
-
-    private Mono<Void> await(Mono<Void> replies, String command, int keys) {
-        return replies.timeout(timeout,
-                Mono.error(() -> Timeouts.exception("pipeline of " + keys + " " + command, timeout)));
     }
 
     /** Marks the rows whose key EXISTS answered 1 as kept. */

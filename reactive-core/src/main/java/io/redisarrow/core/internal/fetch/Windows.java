@@ -143,18 +143,21 @@ final class Windows {
      * @param cursor the cursor it returned
      */
     synchronized void cursor(Window window, byte[] cursor) {
-        int key = window.keyIndex();
-        if (awaited[key] != window) {
-            return;
+        if (awaited[window.keyIndex()] == window) {
+            takeCursor(window.keyIndex(), cursor);
+            skipEmpty();
         }
+    }
+
+    /** The set's next page starts at {@code cursor}; a cursor of 0 (or none: an error) ends it. */
+    private void takeCursor(int key, byte[] cursor) {
         waiting[key] = false;
         awaited[key] = null;
-        if (Arrays.equals(cursor, CURSOR_START)) {
+        if (cursor == null || Arrays.equals(cursor, CURSOR_START)) {
             remaining[key] = 0;
         } else {
             resume[key] = cursor;
         }
-        skipEmpty();
     }
 
     /**
@@ -166,11 +169,15 @@ final class Windows {
     synchronized void update(List<Window> windows) {
         for (Window window : windows) {
             int key = window.keyIndex();
+            if (window.op() == Op.SSCAN) {
+                if (awaited[key] == window) {
+                    takeCursor(key, window.otherType() ? null : window.cursor());
+                } // else its cursor was taken as it arrived, and the next page may be in flight
+                continue;
+            }
             if (awaited[key] == window) {
                 waiting[key] = false;
                 awaited[key] = null;
-            } else if (window.op() == Op.SSCAN) {
-                continue; // its cursor was taken in as it arrived, and the next page may be in flight
             }
             if (window.otherType()) {
                 remaining[key] = 0;
@@ -178,28 +185,13 @@ final class Windows {
             }
             switch (window.op()) {
                 case SMEMBERS -> remaining[key] = 0;
-                case SSCAN -> {
-                    byte[] cursor = window.cursor();
-                    if (cursor == null || Arrays.equals(cursor, CURSOR_START)) {
-                        remaining[key] = 0;
-                    } else {
-                        resume[key] = cursor;
-                        position[key] += window.got();
-                        remaining[key] = Math.max(1, remaining[key] - window.got());
-                    }
-                }
                 case LRANGE, ZRANGE -> {
                     if (window.got() < window.count()) {
                         remaining[key] = 0; // the key shrank: windows already sent past its end read nothing
                     }
                 }
                 case XRANGE -> {
-                    if (window.got() < window.count() || remaining[key] == 0) {
-                        remaining[key] = 0;
-                    } else {
-                        position[key] += window.got();
-                        remaining[key] -= window.count();
-                    }
+                    remaining[key] = window.got() < window.count() ? 0 : Math.max(0, remaining[key] - window.count());
                     if (window.lastId() != null) {
                         resume[key] = window.lastId();
                         if (Arrays.equals(window.lastId(), LAST_ID)) {

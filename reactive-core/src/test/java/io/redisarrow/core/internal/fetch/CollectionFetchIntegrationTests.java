@@ -191,8 +191,19 @@ class CollectionFetchIntegrationTests extends FetchTestSupport {
     @Test
     void anErrorOtherThanWrongTypeFailsNamingTheCommandAndKey() {
         sync.xadd(prefix + "s", Map.of("a", "1"));
-        String max = "(18446744073709551615-18446744073709551615";
-        assertThatThrownBy(() -> fetch(CollectionValues.stream(List.of("a"), max, "+", Long.MAX_VALUE), 10, keys("s")))
-                .hasMessageContaining("XRANGE " + prefix + "s failed: ERR");
+        String user = prefix.replace(':', '-') + "reader";
+        sync.aclSetuser(user, io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("pw").allKeys().allCommands()
+                .removeCommand(io.lettuce.core.protocol.CommandType.XRANGE));
+        try {
+            RedisURI uri = RedisURI.builder(RedisURI.create(server.url())).withAuthentication(user, "pw").build();
+            assertThatThrownBy(() -> new RedisEndpoint(uri, Duration.ofSeconds(5), loops).connect()
+                    .flatMap(channel -> KeyBatchFetch.of(channel, CollectionValues.stream(List.of("a"), "-", "+",
+                            Long.MAX_VALUE), 10, false, Duration.ofSeconds(10), () -> { }).batches(keys("s"))
+                            .collectList().doFinally(signal -> channel.close().subscribe()))
+                    .block())
+                    .hasMessageContaining("XRANGE " + prefix + "s failed: NOPERM");
+        } finally {
+            sync.aclDeluser(user);
+        }
     }
 }

@@ -1,6 +1,4 @@
-package io.redisarrow.arrow;
-
-import io.redisarrow.core.CollectionValues;
+package io.redisarrow.core;
 
 import java.util.Objects;
 
@@ -9,8 +7,10 @@ import java.util.Objects;
  * id {@code ms} or {@code ms-seq} (each part a decimal from 0 to 2^64-1), or such an id after
  * {@code (} to exclude it. A bound Redis would refuse (a part out of range, nothing after the last
  * possible id, nothing before the first) is an {@link IllegalArgumentException} naming the option.
+ * {@link CollectionValues#stream} and the builders that take a range check their bounds here, before
+ * anything is sent.
  */
-final class StreamIds {
+public final class StreamIds {
 
     private static final String LARGEST = "18446744073709551615";
 
@@ -22,7 +22,7 @@ final class StreamIds {
      * @param id a range start: {@code -}, an id, or {@code (id}
      * @return the start, as XRANGE takes it
      */
-    static String start(String what, String id) {
+    public static String start(String what, String id) {
         return bound(what, id, CollectionValues.STREAM_START, true);
     }
 
@@ -31,7 +31,7 @@ final class StreamIds {
      * @param id a range end: {@code +}, an id, or {@code (id}
      * @return the end, as XRANGE takes it
      */
-    static String end(String what, String id) {
+    public static String end(String what, String id) {
         return bound(what, id, CollectionValues.STREAM_END, false);
     }
 
@@ -40,7 +40,7 @@ final class StreamIds {
      * @param id an id, {@code ms} or {@code ms-seq}, with no {@code (}
      * @return the id
      */
-    static String id(String what, String id) {
+    public static String id(String what, String id) {
         Objects.requireNonNull(id, what + " must not be null");
         if (!isId(id)) {
             throw new IllegalArgumentException(what + " must be a stream id such as 1700000000000-0 or 1700000000000 "
