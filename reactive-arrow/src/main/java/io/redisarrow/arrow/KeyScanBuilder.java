@@ -1,5 +1,8 @@
 package io.redisarrow.arrow;
 
+import io.redisarrow.core.ScanCheckpoint;
+import org.jspecify.annotations.Nullable;
+
 import io.redisarrow.core.ReadRequest;
 import io.redisarrow.core.TypeFilter;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -57,6 +60,24 @@ abstract class KeyScanBuilder<B extends KeyScanBuilder<B>> extends ReadOptionsBu
      */
     public B typeFilter(TypeFilter typeFilter) {
         read.typeFilter(typeFilter);
+        return self();
+    }
+
+    /**
+     * Starts the scan where an earlier scan of the same pattern stood: each node's SCAN continues
+     * from the checkpoint's cursor (or starts over where the node restarted, failed over or serves
+     * other slots), the row index continues from the rows delivered before, and {@code limit}
+     * counts them too. At least once: no key present for the whole scan is lost across the resume;
+     * keys near the checkpoint may come again (see {@link ScanCheckpoint}).
+     *
+     * @param checkpoint {@link RecordBatch#checkpoint()} of the last batch handled, or null to scan
+     *        from the start
+     * @return this builder
+     * @throws IllegalArgumentException at {@code build()} when the checkpoint was taken from a scan
+     *         of another pattern
+     */
+    public B resumeFrom(@Nullable ScanCheckpoint checkpoint) {
+        read.resumeFrom(checkpoint);
         return self();
     }
 

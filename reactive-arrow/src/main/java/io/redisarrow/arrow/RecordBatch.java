@@ -1,5 +1,8 @@
 package io.redisarrow.arrow;
 
+import io.redisarrow.core.ScanCheckpoint;
+import org.jspecify.annotations.Nullable;
+
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -22,11 +25,18 @@ public final class RecordBatch implements AutoCloseable {
 
     private final long nulledValues;
 
+    private final @Nullable ScanCheckpoint checkpoint;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RecordBatch(VectorSchemaRoot root, long nulledValues) {
+        this(root, nulledValues, null);
+    }
+
+    RecordBatch(VectorSchemaRoot root, long nulledValues, @Nullable ScanCheckpoint checkpoint) {
         this.root = root;
         this.nulledValues = nulledValues;
+        this.checkpoint = checkpoint;
     }
 
     /**
@@ -38,6 +48,19 @@ public final class RecordBatch implements AutoCloseable {
      */
     public static RecordBatch of(VectorSchemaRoot root) {
         return new RecordBatch(Objects.requireNonNull(root, "root must not be null"), 0);
+    }
+
+    /**
+     * Where the scan stood once this batch was handed on. Save it when you have fully handled this
+     * batch (written it out, committed it), and start the same scan later with
+     * {@code resumeFrom(checkpoint)} to read what came after: no key present for the whole scan is
+     * lost, and keys near the checkpoint may come again (see {@link ScanCheckpoint}). Stays valid
+     * after {@link #close()}.
+     *
+     * @return the checkpoint, or null for batches of a search, an aggregation or a caller's own
+     */
+    public @Nullable ScanCheckpoint checkpoint() {
+        return checkpoint;
     }
 
     /**

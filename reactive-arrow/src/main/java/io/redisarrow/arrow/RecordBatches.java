@@ -29,7 +29,7 @@ final class RecordBatches {
             Scheduler scheduler) {
         return decode(raw, r -> {
             var decoded = decoder.decode(r, allocator);
-            return new RecordBatch(decoded.root(), decoded.nulledValues());
+            return new RecordBatch(decoded.root(), decoded.nulledValues(), r.checkpoint());
         }, scheduler);
     }
 

@@ -1,6 +1,7 @@
 package io.redisarrow.arrow;
 
 import io.redisarrow.core.ConnectionOptions;
+import io.redisarrow.core.RetryPolicy;
 import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
 import io.redisarrow.arrow.internal.write.BatchEncoder;
 import org.reactivestreams.Publisher;
@@ -1039,6 +1040,34 @@ public final class RedisArrow implements AutoCloseable {
          */
         public Builder commandTimeout(Duration timeout) {
             connection.commandTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * How scans ride out transient failures (a connection reset or refused, a server loading
+         * its data, a cluster failing over or moving slots): each node's scan waits and continues
+         * from the last SCAN cursor whose keys were all handed on. {@link RetryPolicy#DEFAULT}
+         * unless set; {@link RetryPolicy#NONE} fails a scan at its first failure. See
+         * {@code docs/operations.md}.
+         *
+         * @param retry the policy
+         * @return this builder
+         */
+        public Builder retry(RetryPolicy retry) {
+            connection.retry(retry);
+            return this;
+        }
+
+        /**
+         * On a Redis Cluster, whether scans read each master's slots from one of its replicas (when
+         * it has one), leaving the masters to the application. Replicas lag behind their master, so
+         * a key written just before may be missing. Off by default; a standalone Redis ignores it.
+         *
+         * @param readFromReplicas whether to read from replicas
+         * @return this builder
+         */
+        public Builder readFromReplicas(boolean readFromReplicas) {
+            connection.readFromReplicas(readFromReplicas);
             return this;
         }
 

@@ -113,12 +113,12 @@ class ErrorsIntegrationTests extends ScanTestSupport {
     }
 
     /**
-     * Until cluster support lands, a cluster node's URL fails every read: scanning that node alone
-     * would silently return the part of the data its slots hold.
+     * A URL of a node in cluster mode is read as a cluster (here one master serving every slot),
+     * not as a standalone server.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void aClusterNodeFailsTheScanInsteadOfReadingPartOfTheData(@TempDir Path dir) throws InterruptedException {
+    void aClusterNodeIsReadAsACluster(@TempDir Path dir) throws InterruptedException {
         try (LocalRedisServer node = LocalRedisServer.builder().search(false).args("--cluster-enabled", "yes",
                 "--cluster-config-file", dir.resolve("nodes.conf").toString()).start()) {
             RedisClient client = RedisClient.create(node.url());
@@ -133,14 +133,16 @@ class ErrorsIntegrationTests extends ScanTestSupport {
                 client.shutdown();
             }
             try (RedisArrow cluster = RedisArrow.builder().url(node.url()).allocator(allocator).build()) {
-                for (int attempt = 0; attempt < 2; attempt++) {
-                    StepVerifier.create(cluster.scanHashes(HashScan.builder().schema(SCHEMA).build()))
-                            .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisArrowException.class)
-                                    .hasMessageContaining("127.0.0.1:" + node.port())
-                                    .hasMessageContaining("cluster mode is not supported yet")
-                                    .hasMessageContaining("part of the data"))
-                            .verify(Duration.ofSeconds(5));
-                }
+                StepVerifier.create(cluster.scanHashes(HashScan.builder().schema(SCHEMA).build()))
+                        .assertNext(batch -> {
+                            try (batch) {
+                                assertThat(batch.rowCount()).isEqualTo(1);
+                                assertThat(batch.checkpoint().nodes()).singleElement()
+                                        .satisfies(n -> assertThat(n.slots()).isEqualTo("0-16383"));
+                            }
+                        })
+                        .expectComplete()
+                        .verify(Duration.ofSeconds(10));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.redisarrow.testing.FakeServer;
+import io.redisarrow.core.RetryPolicy;
 import io.redisarrow.testing.LocalRedisServer;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -56,10 +57,10 @@ class FaultIntegrationTests extends ScanTestSupport {
     }
 
     @Test
-    void aStalledServerFailsTheScanWithinTheCommandTimeout() {
+    void withRetriesOffAStalledServerFailsTheScanWithinTheCommandTimeout() {
         try (LocalRedisServer server = LocalRedisServer.builder().search(false).start();
                 RedisArrow redis = RedisArrow.builder().url(server.url()).allocator(allocator)
-                        .commandTimeout(Duration.ofMillis(300)).build()) {
+                        .commandTimeout(Duration.ofMillis(300)).retry(RetryPolicy.NONE).build()) {
             load(server, 100);
             Rows.collect(redis.scanHashes(HashScan.builder().schema(SCHEMA).build()));
             pause(server, 3000);
@@ -73,10 +74,10 @@ class FaultIntegrationTests extends ScanTestSupport {
     }
 
     @Test
-    void aServerThatDiesMidScanFailsTheScan() {
+    void withRetriesOffAServerThatDiesMidScanFailsTheScan() {
         LocalRedisServer server = LocalRedisServer.builder().search(false).start();
         try (RedisArrow redis = RedisArrow.builder().url(server.url()).allocator(allocator)
-                .commandTimeout(Duration.ofSeconds(5)).build()) {
+                .commandTimeout(Duration.ofSeconds(5)).retry(RetryPolicy.NONE).build()) {
             load(server, 3000);
             StepVerifier.create(redis.scanHashes(HashScan.builder().schema(SCHEMA).batchSize(100).parallel(2).build()), 1)
                     .consumeNextWith(RecordBatch::close)

@@ -34,11 +34,18 @@ public final class ConnectionOptions {
 
     private final Duration commandTimeout;
 
-    private ConnectionOptions(RedisURI uri, String redactedUrl, Duration connectTimeout, Duration commandTimeout) {
+    private final RetryPolicy retry;
+
+    private final boolean readFromReplicas;
+
+    private ConnectionOptions(RedisURI uri, String redactedUrl, Duration connectTimeout, Duration commandTimeout,
+            RetryPolicy retry, boolean readFromReplicas) {
         this.uri = uri;
         this.redactedUrl = redactedUrl;
         this.connectTimeout = connectTimeout;
         this.commandTimeout = commandTimeout;
+        this.retry = retry;
+        this.readFromReplicas = readFromReplicas;
     }
 
     /** @return a new builder */
@@ -75,9 +82,20 @@ public final class ConnectionOptions {
         return commandTimeout;
     }
 
+    /** @return how reads retry transient failures; see {@link Builder#retry(RetryPolicy)} */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
+    /** @return whether cluster scans read from replicas; see {@link Builder#readFromReplicas(boolean)} */
+    public boolean readFromReplicas() {
+        return readFromReplicas;
+    }
+
     @Override
     public String toString() {
-        return "ConnectionOptions{url=" + redactedUrl + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + '}';
+        return "ConnectionOptions{url=" + redactedUrl + ", connectTimeout=" + connectTimeout + ", commandTimeout="
+                + commandTimeout + ", retry=" + retry + ", readFromReplicas=" + readFromReplicas + '}';
     }
 
     /** Builder of {@link ConnectionOptions}; setters validate eagerly. */
@@ -90,6 +108,10 @@ public final class ConnectionOptions {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
         private Duration commandTimeout;
+
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+
+        private boolean readFromReplicas;
 
         private Builder() {
         }
@@ -127,6 +149,29 @@ public final class ConnectionOptions {
             return this;
         }
 
+        /**
+         * @param retry how reads ride out transient failures (a lost connection, a server loading, a
+         *        cluster failing over): {@link RetryPolicy#DEFAULT} unless set; {@link RetryPolicy#NONE}
+         *        ends a read at its first failure
+         * @return this builder
+         */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry must not be null");
+            return this;
+        }
+
+        /**
+         * @param readFromReplicas whether a scan of a Redis Cluster reads each master's slots from one
+         *        of its replicas (SCAN and fetches, with {@code READONLY}) when it has one, leaving the
+         *        masters to the application; replicas lag behind their master, so a key written just
+         *        before may be missing. Off by default; ignored by a standalone Redis
+         * @return this builder
+         */
+        public Builder readFromReplicas(boolean readFromReplicas) {
+            this.readFromReplicas = readFromReplicas;
+            return this;
+        }
+
         /** @return the options */
         public ConnectionOptions build() {
             if (uri == null) {
@@ -136,7 +181,7 @@ public final class ConnectionOptions {
             if (command == null) {
                 command = RedisUrls.hasTimeout(uri) ? uri.getTimeout() : DEFAULT_COMMAND_TIMEOUT;
             }
-            return new ConnectionOptions(uri, redactedUrl, connectTimeout, command);
+            return new ConnectionOptions(uri, redactedUrl, connectTimeout, command, retry, readFromReplicas);
         }
 
         private static Duration positive(Duration value, String name) {

@@ -1,5 +1,7 @@
 package io.redisarrow.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 
 /**
@@ -46,6 +48,14 @@ public final class RawBatch {
     private long firstRowIndex;
 
     private final int maxDataBytes;
+
+    private long keysRead = -1;
+
+    private ScanCheckpoint.@Nullable Node node;
+
+    private int part;
+
+    private @Nullable ScanCheckpoint checkpoint;
 
     /**
      * Creates an empty batch.
@@ -205,6 +215,55 @@ public final class RawBatch {
      */
     public void firstRowIndex(long index) {
         this.firstRowIndex = index;
+    }
+
+    /**
+     * @return the keys of the read's key source whose rows are all in this batch or an earlier one,
+     *         or -1 when the read does not track it (set by the read path)
+     */
+    public long keysRead() {
+        return keysRead;
+    }
+
+    /** @param keys see {@link #keysRead()} */
+    public void keysRead(long keys) {
+        this.keysRead = keys;
+    }
+
+    /**
+     * @return where the scan of the node this batch came from stood once it was handed on, or null
+     *         when the read does not track it (set by the read path)
+     */
+    public ScanCheckpoint.@Nullable Node node() {
+        return node;
+    }
+
+    /** @return which part of the read (which node's scan) {@link #node()} belongs to */
+    public int part() {
+        return part;
+    }
+
+    /**
+     * @param part which part of the read (which node's scan, 0 for a standalone read)
+     * @param node see {@link #node()}
+     */
+    public void node(int part, ScanCheckpoint.Node node) {
+        this.part = part;
+        this.node = node;
+    }
+
+    /**
+     * @return where the whole scan stood once this batch was handed on: save it, and a scan started
+     *         from it reads what came after (see {@link ScanCheckpoint}); null for reads that cannot
+     *         resume (search, aggregation)
+     */
+    public @Nullable ScanCheckpoint checkpoint() {
+        return checkpoint;
+    }
+
+    /** @param checkpoint see {@link #checkpoint()} */
+    public void checkpoint(ScanCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
     }
 
     /**

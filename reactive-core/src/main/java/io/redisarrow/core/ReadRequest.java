@@ -1,5 +1,7 @@
 package io.redisarrow.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -38,6 +40,8 @@ public final class ReadRequest {
 
     private final TypeFilter typeFilter;
 
+    private final @Nullable ScanCheckpoint resumeFrom;
+
     private ReadRequest(Builder builder) {
         this.pattern = builder.pattern;
         this.countHintSet = builder.countHint > 0;
@@ -49,6 +53,7 @@ public final class ReadRequest {
         this.withTtl = builder.withTtl;
         this.limit = builder.limit;
         this.typeFilter = builder.typeFilter;
+        this.resumeFrom = builder.resumeFrom;
     }
 
     /** @return a builder with pattern {@code *}, batches of 1000 keys and one round trip in flight */
@@ -101,20 +106,26 @@ public final class ReadRequest {
         return typeFilter;
     }
 
+    /** @return the checkpoint the scan continues from, or null for a scan from the start */
+    public @Nullable ScanCheckpoint resumeFrom() {
+        return resumeFrom;
+    }
+
     /**
      * @param values what to fetch per key instead
      * @return a copy of this request that fetches {@code values}
      */
     public ReadRequest withValues(ValueRead values) {
         return new Builder().pattern(pattern).countHint(countHint).batchSize(batchSize).parallel(parallel)
-                .values(values).withTtl(withTtl).limit(limit).typeFilter(typeFilter).build(countHintSet);
+                .values(values).withTtl(withTtl).limit(limit).typeFilter(typeFilter).resumeFrom(resumeFrom)
+                .build(countHintSet);
     }
 
     @Override
     public String toString() {
         return "ReadRequest{pattern='" + pattern + "', countHint=" + countHint + ", batchSize=" + batchSize
                 + ", parallel=" + parallel + ", values=" + values + ", withTtl=" + withTtl + ", limit=" + limit
-                + ", typeFilter=" + typeFilter + '}';
+                + ", typeFilter=" + typeFilter + (resumeFrom == null ? "" : ", resumeFrom=" + resumeFrom) + '}';
     }
 
     /** Builder of {@link ReadRequest}; setters validate eagerly. */
@@ -135,6 +146,8 @@ public final class ReadRequest {
         private long limit = Long.MAX_VALUE;
 
         private TypeFilter typeFilter = TypeFilter.AUTO;
+
+        private @Nullable ScanCheckpoint resumeFrom;
 
         private Builder() {
         }
@@ -230,11 +243,28 @@ public final class ReadRequest {
             return this;
         }
 
+        /**
+         * @param checkpoint where an earlier scan of the same pattern stood (from a batch it
+         *        delivered), or null to scan from the start; see {@link ScanCheckpoint}
+         * @return this builder
+         */
+        public Builder resumeFrom(@Nullable ScanCheckpoint checkpoint) {
+            this.resumeFrom = checkpoint;
+            return this;
+        }
 
-        /** @return the request */
+        /**
+         * @return the request
+         * @throws IllegalArgumentException when the values are not set, or the checkpoint was taken
+         *         from a scan of another pattern
+         */
         public ReadRequest build() {
             if (values == null) {
                 throw new IllegalArgumentException("values must be set");
+            }
+            if (resumeFrom != null && !resumeFrom.pattern().equals(pattern)) {
+                throw new IllegalArgumentException("the checkpoint was taken from a scan of pattern '"
+                        + resumeFrom.pattern() + "', not '" + pattern + "': resume a scan with its own checkpoint");
             }
             return new ReadRequest(this);
         }

@@ -22,7 +22,12 @@ import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.cluster.ClusterConnections;
+import io.redisarrow.core.internal.cluster.ClusterScan;
+import io.redisarrow.core.internal.observe.ReadObserver;
 import io.redisarrow.core.internal.plan.Reads;
+import io.redisarrow.core.internal.plan.StandaloneTarget;
+import org.jspecify.annotations.Nullable;
 import io.redisarrow.core.internal.write.WritePipeline;
 import org.reactivestreams.Publisher;
 import io.redisarrow.core.internal.search.IndexCommands;
@@ -94,6 +99,8 @@ public final class RedisSession implements AutoCloseable {
 
     private final ModuleCheck modules = new ModuleCheck();
 
+    private final AtomicReference<ClusterConnections> clusterConnections = new AtomicReference<>();
+
     private RedisSession(ConnectionOptions options) {
         this.options = options;
         this.resources = DefaultClientResources.builder().build();
@@ -162,11 +169,40 @@ public final class RedisSession implements AutoCloseable {
      */
     public Flux<RawBatch> read(ReadRequest request) {
         String command = request.values().requiredCommand();
-        return shared().flatMapMany(shared -> shared.cluster()
-                ? Flux.error(ClusterMode.unsupported(options.address()))
-                : (command == null ? Mono.<Void>empty()
-                        : modules.require(shared.connection(), command, options.address()))
-                        .thenMany(Reads.read(shared.connection(), endpoint, request, options.commandTimeout())));
+        return shared().flatMapMany(shared -> (command == null ? Mono.<Void>empty()
+                : modules.require(shared.connection(), command, options.address()))
+                .thenMany(shared.cluster()
+                        ? ClusterScan.read(cluster(), request, options.commandTimeout(), options.retry(),
+                                options.readFromReplicas(), (node, read) -> ReadObserver.NONE)
+                        : Reads.scan(List.of(new Reads.Part(new StandaloneTarget(connection(), endpoint,
+                                options.commandTimeout()), standaloneStart(request.resumeFrom()), ReadObserver.NONE)),
+                                request, options.commandTimeout(), options.retry(), () -> "", budget -> Flux.empty())));
+    }
+
+    /** @return the checkpoint's position of a standalone server, if it has one */
+    private static ScanCheckpoint.@Nullable Node standaloneStart(@Nullable ScanCheckpoint resumed) {
+        if (resumed == null) {
+            return null;
+        }
+        return resumed.nodes().stream().filter(node -> node.id().isEmpty()).findFirst().orElse(null);
+    }
+
+    /** @return the session's cluster connections, made at the first use */
+    private ClusterConnections cluster() {
+        ClusterConnections existing = clusterConnections.get();
+        if (existing != null) {
+            return existing;
+        }
+        ClusterConnections made = new ClusterConnections(resources, options.redisUri(), options.connectTimeout(),
+                options.commandTimeout(), fetchLoops);
+        if (clusterConnections.compareAndSet(null, made)) {
+            if (closed.get()) {
+                made.close();
+            }
+            return made;
+        }
+        made.close();
+        return clusterConnections.get();
     }
 
     /**
@@ -453,6 +489,10 @@ public final class RedisSession implements AutoCloseable {
         StatefulRedisConnection<byte[], byte[]> c = open.getAndSet(null);
         if (c != null) {
             c.close();
+        }
+        ClusterConnections cluster = clusterConnections.getAndSet(null);
+        if (cluster != null) {
+            cluster.close();
         }
         client.shutdown(0, 2, TimeUnit.SECONDS);
         fetchLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS);

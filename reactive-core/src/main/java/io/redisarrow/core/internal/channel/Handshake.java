@@ -24,14 +24,16 @@ final class Handshake {
      * @param channel the new channel
      * @param uri credentials and database
      * @param address {@code host:port}, for messages
+     * @param readOnly whether to send {@code READONLY}, so that a cluster replica serves reads of its
+     *        master's keys instead of redirecting them
      * @return completes when the server accepted the set-up (at once when there is none to send)
      */
-    static Mono<Void> run(RedisChannel channel, RedisURI uri, String address) {
+    static Mono<Void> run(RedisChannel channel, RedisURI uri, String address, boolean readOnly) {
         Mono<RedisCredentials> credentials = uri.getCredentialsProvider() == null ? Mono.empty()
                 : uri.getCredentialsProvider().resolveCredentials();
         return credentials.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
             RedisCredentials auth = found.filter(RedisCredentials::hasPassword).orElse(null);
-            int commands = (auth == null ? 0 : 1) + (uri.getDatabase() == 0 ? 0 : 1);
+            int commands = (auth == null ? 0 : 1) + (uri.getDatabase() == 0 ? 0 : 1) + (readOnly ? 1 : 0);
             if (commands == 0) {
                 return Mono.empty();
             }
@@ -42,6 +44,9 @@ final class Handshake {
             if (uri.getDatabase() != 0) {
                 ConnectionCommands.select(out, uri.getDatabase());
             }
+            if (readOnly) {
+                ConnectionCommands.readOnly(out);
+            }
             Replies replies = new Replies(commands);
             return channel.send(out, replies)
                     .then(Mono.defer(() -> replies.error == null ? Mono.<Void>empty()
@@ -49,7 +54,7 @@ final class Handshake {
         });
     }
 
-    /** Reads the replies of AUTH and SELECT, keeping the first error. */
+    /** Reads the replies of AUTH, SELECT and READONLY, keeping the first error. */
     private static final class Replies extends PendingReplies {
 
         @Nullable

@@ -83,7 +83,7 @@ public final class RedisChannel {
                         sink.error(ConnectionErrors.unreachable(address, timeout, f.cause()));
                     }
                 });
-            }).flatMap(channel -> Handshake.run(channel, uri, address).thenReturn(channel)
+            }).flatMap(channel -> Handshake.run(channel, uri, address, endpoint.readOnly()).thenReturn(channel)
                     .onErrorResume(e -> channel.close().then(Mono.error(e)))
                     .doOnCancel(() -> channel.close().subscribe()))
                     .timeout(timeout, Mono.error(() -> connected.get()

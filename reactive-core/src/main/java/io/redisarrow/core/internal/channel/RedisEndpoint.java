@@ -27,12 +27,26 @@ public final class RedisEndpoint {
 
     private final @Nullable RuntimeException sslFailure;
 
+    private final boolean readOnly;
+
     /**
      * @param uri the URL (copied)
      * @param connectTimeout bounds the TCP connection, TLS and the AUTH/SELECT set-up together
      * @param group the event loops of the channels
      */
     public RedisEndpoint(RedisURI uri, Duration connectTimeout, EventLoopGroup group) {
+        this(uri, connectTimeout, group, false);
+    }
+
+    /**
+     * @param uri the URL (copied)
+     * @param connectTimeout bounds the TCP connection, TLS and the AUTH/SELECT set-up together
+     * @param group the event loops of the channels
+     * @param readOnly whether each channel sends {@code READONLY} in its set-up (reads from a
+     *        cluster replica)
+     */
+    public RedisEndpoint(RedisURI uri, Duration connectTimeout, EventLoopGroup group, boolean readOnly) {
+        this.readOnly = readOnly;
         this.uri = RedisURI.builder(uri).build();
         this.address = uri.getHost() + ":" + uri.getPort();
         this.connectTimeout = connectTimeout;
@@ -71,6 +85,11 @@ public final class RedisEndpoint {
      */
     public Mono<RedisChannel> connect() {
         return RedisChannel.connect(this);
+    }
+
+    /** @return whether channels send {@code READONLY} in their set-up */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     RedisURI uri() {

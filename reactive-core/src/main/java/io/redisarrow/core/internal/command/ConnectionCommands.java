@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes the commands that set up or probe a connection: {@code AUTH [user] password},
- * {@code SELECT db} and {@code PING}.
+ * {@code SELECT db}, {@code READONLY} and {@code PING}.
  */
 public final class ConnectionCommands {
 
@@ -17,6 +17,8 @@ public final class ConnectionCommands {
     private static final byte[] SELECT = RespWriter.bulk("SELECT");
 
     private static final byte[] PING = RespWriter.bulk("PING");
+
+    private static final byte[] READONLY = RespWriter.bulk("READONLY");
 
     private ConnectionCommands() {
     }
@@ -41,6 +43,12 @@ public final class ConnectionCommands {
         RespWriter.arrayHeader(out, 2);
         out.writeBytes(SELECT);
         RespWriter.bulk(out, Integer.toString(database).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Writes {@code READONLY}: a cluster replica then serves reads of its master's slots. */
+    public static void readOnly(ByteBuf out) {
+        RespWriter.arrayHeader(out, 1);
+        out.writeBytes(READONLY);
     }
 
     /** Writes {@code PING}. */

@@ -1,5 +1,9 @@
 package io.redisarrow.core.internal.plan;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -7,16 +11,14 @@ import reactor.core.publisher.MonoSink;
  * How many more keys a limited read may send for fetching: the rows still wanted, less the keys
  * already in flight ({@code limit - rows fetched - keys in flight}). A key that yields no row
  * (gone, or of another type) gives its place back when its batch returns, so a read fetches at
- * most {@code limit} keys plus the keys that turned out empty. Thread-safe; one reservation waits
- * at a time.
+ * most {@code limit} keys plus the keys that turned out empty. Thread-safe; one budget may be shared
+ * by the reads of several nodes, whose reservations wait in turn.
  */
 final class KeyBudget {
 
     private long wanted;
 
-    private MonoSink<Integer> waiting;
-
-    private int waitingFor;
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 
     KeyBudget(long limit) {
         this.wanted = limit;
@@ -24,16 +26,17 @@ final class KeyBudget {
 
     /**
      * @param max the most keys to reserve
-     * @return between 1 and {@code max} keys reserved, as soon as any are wanted
+     * @return between 1 and {@code max} keys reserved, as soon as any are wanted; reservations
+     *         that wait are served in the order they were made
      */
     Mono<Integer> reserve(int max) {
         return Mono.create(sink -> {
             int granted;
             synchronized (this) {
-                if (wanted <= 0) {
-                    waiting = sink;
-                    waitingFor = max;
-                    sink.onCancel(this::forgetWaiting);
+                if (wanted <= 0 || !waiting.isEmpty()) {
+                    Waiting entry = new Waiting(sink, max);
+                    waiting.addLast(entry);
+                    sink.onCancel(() -> forget(entry));
                     return;
                 }
                 granted = take(max);
@@ -52,18 +55,18 @@ final class KeyBudget {
      * @param rows rows the batch yielded
      */
     void returned(int keys, int rows) {
-        MonoSink<Integer> ready = null;
-        int granted = 0;
+        List<Waiting> ready = new ArrayList<>(1);
+        List<Integer> grants = new ArrayList<>(1);
         synchronized (this) {
             wanted += keys - rows;
-            if (waiting != null && wanted > 0) {
-                ready = waiting;
-                granted = take(waitingFor);
-                waiting = null;
+            while (!waiting.isEmpty() && wanted > 0) {
+                Waiting next = waiting.pollFirst();
+                ready.add(next);
+                grants.add(take(next.max));
             }
         }
-        if (ready != null) {
-            ready.success(granted);
+        for (int i = 0; i < ready.size(); i++) {
+            ready.get(i).sink.success(grants.get(i));
         }
     }
 
@@ -73,7 +76,10 @@ final class KeyBudget {
         return granted;
     }
 
-    private synchronized void forgetWaiting() {
-        waiting = null;
+    private synchronized void forget(Waiting entry) {
+        waiting.remove(entry);
+    }
+
+    private record Waiting(MonoSink<Integer> sink, int max) {
     }
 }

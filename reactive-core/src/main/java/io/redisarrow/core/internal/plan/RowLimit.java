@@ -7,16 +7,22 @@ import reactor.core.publisher.Flux;
  * Numbers rows across a read, drops empty batches and stops after {@code limit} rows: the batch
  * that crosses the limit is cut, and completing cancels the key source, so no further SCAN or
  * fetch is sent. When the decoder groups a key's consecutive rows into one, a row is such a group
- * (a run of rows of one key within a batch), and the cut falls between groups.
+ * (a run of rows of one key within a batch), and the cut falls between groups. A read resumed from
+ * a checkpoint numbers on from the rows delivered before, and its limit counts them too. An empty
+ * batch that says where a node's scan stands ({@link RawBatch#node()}) is passed on for
+ * {@link Checkpoints}; other empty batches are dropped.
  */
 final class RowLimit {
 
     private RowLimit() {
     }
 
-    static Flux<RawBatch> apply(Flux<RawBatch> batches, long limit, boolean grouped) {
+    static Flux<RawBatch> apply(Flux<RawBatch> batches, long limit, boolean grouped, long firstRow) {
         return Flux.defer(() -> {
-            long[] emitted = { 0 };
+            long[] emitted = { firstRow };
+            if (firstRow >= limit) {
+                return Flux.empty();
+            }
             return batches.handle((batch, sink) -> {
                 long remaining = limit - emitted[0];
                 int rows = grouped ? runs(batch) : batch.rowCount();
@@ -26,7 +32,7 @@ final class RowLimit {
                 }
                 batch.firstRowIndex(emitted[0]);
                 emitted[0] += rows;
-                if (batch.rowCount() > 0) {
+                if (batch.rowCount() > 0 || batch.node() != null) {
                     sink.next(batch);
                 }
                 if (emitted[0] >= limit) {
@@ -37,7 +43,7 @@ final class RowLimit {
     }
 
     /** @return the runs of rows of one key in the batch */
-    private static int runs(RawBatch batch) {
+    static int runs(RawBatch batch) {
         int runs = 0;
         for (int row = 0; row < batch.rowCount(); row++) {
             runs += !batch.sameKeyAsPrevious(row) ? 1 : 0;
