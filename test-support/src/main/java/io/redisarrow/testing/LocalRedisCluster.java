@@ -3,6 +3,7 @@ package io.redisarrow.testing;
 import io.lettuce.core.MigrateArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 
 import java.io.IOException;
@@ -33,6 +34,10 @@ import java.util.stream.Stream;
  * <p>Tests can take nodes down ({@link ClusterNode#kill()}), wait for the failover
  * ({@link #waitForFailover}) and move a slot between masters step by step ({@link #startMigration},
  * {@link #migrateKeys}, {@link #finishMigration}) while a scan runs.
+ *
+ * <p>RediSearch without its cluster coordinator (as in the shared 2.6 build) works per node: an
+ * {@code FT.*} command goes to the node that serves the index name's slot (others answer MOVED), and
+ * that index sees only the keys of that node.
  *
  * <pre>{@code
  * try (LocalRedisCluster cluster = LocalRedisCluster.builder().masters(3).replicasPerMaster(1).start()) {
@@ -115,8 +120,9 @@ public final class LocalRedisCluster implements AutoCloseable {
      */
     public List<ClusterNode> replicasOf(ClusterNode master) {
         requireOwn(master, "master");
+        Partitions view = view();
         return nodes.stream().filter(node -> {
-            RedisClusterNode line = view().getPartitionByNodeId(node.id());
+            RedisClusterNode line = view.getPartitionByNodeId(node.id());
             return line != null && master.id().equals(line.getSlaveOf());
         }).toList();
     }
@@ -405,7 +411,7 @@ public final class LocalRedisCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no node of the cluster runs"));
     }
 
-    private io.lettuce.core.cluster.models.partitions.Partitions view() {
+    private Partitions view() {
         return admin.view(firstRunning().port());
     }
 

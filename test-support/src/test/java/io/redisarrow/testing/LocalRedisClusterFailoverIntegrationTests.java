@@ -150,6 +150,27 @@ class LocalRedisClusterFailoverIntegrationTests {
     }
 
     @Test
+    void aStoppedReplicaComesBackAsTheSameReplica(LocalRedisCluster cluster) {
+        ClusterNode replica = cluster.replicas().get(0);
+        ClusterNode master = cluster.masters().stream().filter(m -> cluster.replicasOf(m).contains(replica))
+                .findFirst().orElseThrow();
+
+        replica.stop();
+        assertThat(replica.isAlive()).isFalse();
+        assertThat(cluster.replicas()).doesNotContain(replica);
+        assertThatThrownBy(() -> cluster.waitForFailover(replica, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a master");
+
+        replica.restart();
+        assertThat(replica.isAlive()).isTrue();
+        assertThat(replica.isMaster()).isFalse();
+        assertThat(cluster.replicasOf(master)).contains(replica);
+        assertThat(on(replica).clusterMyId()).isEqualTo(replica.id());
+        assertThat(ClusterAdmin.fields(on(replica).info("replication"))).containsEntry("master_link_status", "up")
+                .containsEntry("master_port", Integer.toString(master.port()));
+    }
+
+    @Test
     void migrationArgumentsAreChecked(LocalRedisCluster cluster) {
         ClusterNode master = cluster.masters().get(0);
         assertThatThrownBy(() -> cluster.startMigration(16384, master, otherMaster(cluster, master)))
