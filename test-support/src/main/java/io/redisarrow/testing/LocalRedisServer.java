@@ -37,6 +37,8 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
 
     private final Path directory;
 
+    private final boolean ownsDirectory;
+
     private final String password;
 
     private final ServerFacts facts;
@@ -45,10 +47,12 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
 
     private volatile boolean closed;
 
-    private LocalRedisServer(Process process, int port, Path directory, String password, ServerFacts facts) {
+    private LocalRedisServer(Process process, int port, Path directory, boolean ownsDirectory, String password,
+            ServerFacts facts) {
         this.process = process;
         this.port = port;
         this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
         this.password = password;
         this.facts = facts;
         this.shutdownHook = new Thread(process::destroyForcibly, "redis-server-" + port + "-shutdown");
@@ -104,7 +108,10 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
         return process.isAlive();
     }
 
-    /** Stops the server (SHUTDOWN NOSAVE, then a kill if needed) and deletes its directory. Idempotent. */
+    /**
+     * Stops the server (SHUTDOWN NOSAVE, then a kill if needed) and deletes its directory, unless it was
+     * given with {@link Builder#directory(Path)}. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -124,7 +131,31 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteDirectory(directory);
+        released();
+    }
+
+    /**
+     * Ends the process at once with SIGKILL, as a crash would (no SHUTDOWN, nothing saved), waits until
+     * it is gone, and deletes its directory unless it was given with {@link Builder#directory(Path)}.
+     * Idempotent; {@link #close()} after it does nothing.
+     */
+    public void kill() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        released();
+    }
+
+    private void released() {
+        if (ownsDirectory) {
+            deleteDirectory(directory);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -150,6 +181,10 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
         private boolean embedded;
 
         private Path binary;
+
+        private int port;
+
+        private Path directory;
 
         private Builder() {
         }
@@ -214,6 +249,32 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
         }
 
         /**
+         * @param fixed the port to listen on instead of a free one chosen at start; the start then fails
+         *        (no other port is tried) when it is taken
+         * @return this builder
+         * @throws IllegalArgumentException when the port is not in 1..65535
+         */
+        public Builder port(int fixed) {
+            if (fixed < 1 || fixed > 65535) {
+                throw new IllegalArgumentException("port must be in 1..65535, was " + fixed);
+            }
+            this.port = fixed;
+            return this;
+        }
+
+        /**
+         * @param workingDirectory the server's directory ({@code --dir}, also its working directory, so
+         *        relative paths such as {@code cluster-config-file} land there), created if missing; the
+         *        caller owns it: {@link LocalRedisServer#close()} and {@link LocalRedisServer#kill()} leave
+         *        it, so a server started again on it finds its files
+         * @return this builder
+         */
+        public Builder directory(Path workingDirectory) {
+            this.directory = workingDirectory;
+            return this;
+        }
+
+        /**
          * Starts the server and waits until it answers PING.
          *
          * @return the running server
@@ -222,6 +283,9 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
         public LocalRedisServer start() {
             Path executable = executable();
             List<Path> load = modules != null ? modules : ModulePaths.configured();
+            if (port != 0) {
+                return launch(executable, load, port);
+            }
             IllegalStateException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
                 try {
@@ -245,9 +309,11 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
         }
 
         private LocalRedisServer launch(Path executable, List<Path> load, int port) {
+            boolean owned = this.directory == null;
             Path directory;
             try {
-                directory = Files.createTempDirectory("redis-arrow-" + port + "-");
+                directory = owned ? Files.createTempDirectory("redis-arrow-" + port + "-")
+                        : Files.createDirectories(this.directory.toAbsolutePath());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -263,9 +329,10 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
             Path log = directory.resolve("redis.log");
             Process process;
             try {
-                process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             } catch (IOException e) {
-                deleteDirectory(directory);
+                deleteIfOwned(directory, owned);
                 throw new IllegalStateException("cannot run " + executable + ": " + e.getMessage(), e);
             }
             long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -273,15 +340,15 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     String output = readLog(log);
-                    deleteDirectory(directory);
+                    deleteIfOwned(directory, owned);
                     throw new IllegalStateException(executable.getFileName() + " exited with code " + process.exitValue()
                             + " (" + String.join(" ", command) + "):\n" + output);
                 }
                 try (Resp resp = new Resp("127.0.0.1", port, password, 1000)) {
                     Object pong = resp.call("PING");
-                    if ("PONG".equals(pong)) {
+                    if ("PONG".equals(pong) && answersFor(resp, process)) {
                         ServerFacts facts = ServerFacts.read("127.0.0.1", port, password);
-                        return new LocalRedisServer(process, port, directory, password, facts);
+                        return new LocalRedisServer(process, port, directory, owned, password, facts);
                     }
                 } catch (IOException e) {
                     lastFailure = e;
@@ -290,9 +357,27 @@ public final class LocalRedisServer implements AutoCloseable, RedisTestServer {
             }
             String output = readLog(log);
             process.destroyForcibly();
-            deleteDirectory(directory);
+            deleteIfOwned(directory, owned);
             throw new IllegalStateException("redis-server did not answer PING on port " + port + " within "
                     + STARTUP.toSeconds() + " s (" + lastFailure + "):\n" + output);
+        }
+
+        /**
+         * @return whether the server answering is the process started (not another one that had the
+         *         port, while the new one is about to exit)
+         */
+        private static boolean answersFor(Resp resp, Process process) throws IOException {
+            Object info = resp.call("INFO", "server");
+            if (!(info instanceof String text) || !text.contains("process_id:")) {
+                return true;
+            }
+            return text.contains("process_id:" + process.pid() + "\r\n") || text.contains("process_id:" + process.pid() + "\n");
+        }
+
+        private static void deleteIfOwned(Path directory, boolean owned) {
+            if (owned) {
+                deleteDirectory(directory);
+            }
         }
 
         private static String passwordIn(List<String> args) {
