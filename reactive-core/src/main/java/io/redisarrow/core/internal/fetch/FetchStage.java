@@ -37,6 +37,8 @@ public final class FetchStage implements KeyBatchFetch {
 
     private final Runnable otherTypeSeen;
 
+    private final boolean bySlot;
+
     /**
      * @param channel the read's connection
      * @param type the data type's commands and replies
@@ -59,6 +61,12 @@ public final class FetchStage implements KeyBatchFetch {
      */
     FetchStage(RedisChannel channel, TypeFetch type, WholeBatchFetch whole, boolean withTtl, Duration timeout,
             Runnable otherTypeSeen) {
+        this(channel, type, whole, withTtl, timeout, otherTypeSeen, false);
+    }
+
+    private FetchStage(RedisChannel channel, TypeFetch type, WholeBatchFetch whole, boolean withTtl,
+            Duration timeout, Runnable otherTypeSeen, boolean bySlot) {
+        this.bySlot = bySlot;
         this.channel = channel;
         this.type = type;
         this.whole = whole;
@@ -77,8 +85,24 @@ public final class FetchStage implements KeyBatchFetch {
      */
     public static FetchStage of(RedisChannel channel, ValueRead values, boolean withTtl, Duration timeout,
             Runnable otherTypeSeen) {
+        return of(channel, values, withTtl, timeout, otherTypeSeen, false);
+    }
+
+    /**
+     * @param channel the read's connection
+     * @param values what the read fetches from each key
+     * @param withTtl whether each row carries its key's TTL
+     * @param timeout the longest one round trip may take
+     * @param otherTypeSeen called when a batch met keys of another type (WRONGTYPE)
+     * @param bySlot whether a command that reads a whole batch ({@code MGET}) must be split by
+     *        hash slot, as a cluster node refuses keys of several slots in one command: the batch's
+     *        keys are then ordered by slot and read with one command per slot
+     * @return the fetch stage of that data type
+     */
+    public static FetchStage of(RedisChannel channel, ValueRead values, boolean withTtl, Duration timeout,
+            Runnable otherTypeSeen, boolean bySlot) {
         return new FetchStage(channel, TypeFetches.of(values), TypeFetches.wholeBatch(values), withTtl, timeout,
-                otherTypeSeen);
+                otherTypeSeen, bySlot);
     }
 
     @Override
@@ -123,18 +147,24 @@ public final class FetchStage implements KeyBatchFetch {
      * One command for the whole batch; when it fails for the batch because a key is of another
      * type, the batch is read again key by key, which skips that key and tells the type filter.
      */
-    private Mono<RawBatch> fetchWhole(List<byte[]> keys) {
+    private Mono<RawBatch> fetchWhole(List<byte[]> unordered) {
         return Mono.defer(() -> {
+            List<byte[]> keys = bySlot ? BySlot.order(unordered) : unordered;
             int size = keys.size();
             RawBatch batch = new RawBatch(whole.columnCount(), size, withTtl);
             ByteBuf out = buffer(batch, keys, whole.bytesPerKey());
-            whole.encode(out, keys);
+            int commands = 1;
+            if (bySlot) {
+                commands = BySlot.encode(keys, whole.encoder(), out);
+            } else {
+                whole.encode(out, keys);
+            }
             if (withTtl) {
                 for (byte[] key : keys) {
                     KeyCommands.ttl(out, key);
                 }
             }
-            MgetReplies replies = whole.replies(batch);
+            MgetReplies replies = whole.replies(batch, commands);
             return RoundTrips.await(channel.send(out, replies), timeout, whole.command(), size)
                     .then(Mono.defer(() -> {
                         if (replies.wrongType()) {

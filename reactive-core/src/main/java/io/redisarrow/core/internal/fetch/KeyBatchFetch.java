@@ -50,9 +50,18 @@ public interface KeyBatchFetch {
      */
     static KeyBatchFetch of(RedisChannel channel, ValueRead values, int batchSize, boolean withTtl, Duration timeout,
             Runnable otherTypeSeen) {
+        return of(channel, values, batchSize, withTtl, timeout, otherTypeSeen, false);
+    }
+
+    /**
+     * As {@link #of(RedisChannel, ValueRead, int, boolean, Duration, Runnable)}, on a cluster node
+     * when {@code bySlot}: commands that read several keys are split by hash slot.
+     */
+    static KeyBatchFetch of(RedisChannel channel, ValueRead values, int batchSize, boolean withTtl, Duration timeout,
+            Runnable otherTypeSeen, boolean bySlot) {
         if (values instanceof CollectionValues collection) {
             return new CollectionFetch(channel, collection, batchSize, withTtl, timeout, otherTypeSeen);
         }
-        return FetchStage.of(channel, values, withTtl, timeout, otherTypeSeen);
+        return FetchStage.of(channel, values, withTtl, timeout, otherTypeSeen, bySlot);
     }
 }

@@ -47,6 +47,15 @@ record WholeBatchFetch(String command, BiConsumer<ByteBuf, List<byte[]>> encoder
      * @return what reads the command's reply (and the TTLs)
      */
     MgetReplies replies(RawBatch batch) {
-        return new MgetReplies(batch, nilMayBeOtherType);
+        return replies(batch, 1);
+    }
+
+    /**
+     * @param batch the batch, with one started row per key
+     * @param commands how many commands read it (one per hash slot on a cluster)
+     * @return what reads the commands' replies (and the TTLs)
+     */
+    MgetReplies replies(RawBatch batch, int commands) {
+        return new MgetReplies(batch, nilMayBeOtherType, commands);
     }
 }

@@ -100,7 +100,8 @@ public final class NodeRead {
         long[] handedOn = { 0 };
         return Flux.usingWhen(node.endpoint().connect(),
                 channel -> ReadPipeline.batches(keys, KeyBatchFetch.of(channel, request.values(), plan.batchSize(),
-                        request.withTtl(), timeout, types::otherTypeSeen), plan.batchSize(), plan.parallel(), budget),
+                        request.withTtl(), timeout, types::otherTypeSeen, !node.id().isEmpty()), plan.batchSize(),
+                        plan.parallel(), budget),
                 RedisChannel::close)
                 .map(batch -> {
                     handedOn[0] = batch.keysRead();

@@ -96,7 +96,7 @@ public final class Reads {
         BatchPlan plan = BatchPlan.of(request);
         return Flux.usingWhen(endpoint.connect(), channel -> ReadPipeline.batches(keys,
                 KeyBatchFetch.of(channel, request.values(), plan.batchSize(), request.withTtl(), timeout, () -> {
-                }), plan.batchSize(), plan.parallel(), budget.budget()), RedisChannel::close)
+                }, true), plan.batchSize(), plan.parallel(), budget.budget()), RedisChannel::close)
                 .doOnNext(batch -> batch.keysRead(-1));
     }
 

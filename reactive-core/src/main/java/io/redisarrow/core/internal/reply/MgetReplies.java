@@ -3,9 +3,10 @@ package io.redisarrow.core.internal.reply;
 import io.redisarrow.core.RawBatch;
 
 /**
- * Reads the reply of one command that reads a whole batch, {@code MGET k1 .. kn} or
+ * Reads the replies of the commands that read a whole batch, {@code MGET k1 .. kn} or
  * {@code JSON.MGET k1 .. kn path} (an array with one element per key: the key's value, or nil),
- * then the TTL replies when asked, into a {@link RawBatch}. A nil yields no row: the key is gone,
+ * then the TTL replies when asked, into a {@link RawBatch}. On a cluster a batch is read with one
+ * such command per hash slot, whose keys are consecutive rows; their arrays fill the rows in turn. A nil yields no row: the key is gone,
  * or, for MGET, which answers nil rather than WRONGTYPE for a key of another type, it may also
  * hold another type; such nils are counted as {@link #otherTypes()}, so a type filter that waits
  * for a key of another type turns on. JSON.MGET answers WRONGTYPE for the whole command when any
@@ -22,6 +23,8 @@ public final class MgetReplies extends PendingReplies implements RowOutcomes {
 
     private final boolean[] unsure;
 
+    private final int commands;
+
     private int element;
 
     private int nils;
@@ -36,7 +39,17 @@ public final class MgetReplies extends PendingReplies implements RowOutcomes {
      *        {@code false} when it is a key gone for certain ({@code JSON.MGET})
      */
     public MgetReplies(RawBatch batch, boolean nilMayBeOtherType) {
-        super(1 + (batch.hasTtl() ? batch.rowCount() : 0));
+        this(batch, nilMayBeOtherType, 1);
+    }
+
+    /**
+     * @param batch the batch, with one started row per key
+     * @param nilMayBeOtherType see {@link #MgetReplies(RawBatch, boolean)}
+     * @param commands how many commands share the batch's rows, in row order
+     */
+    public MgetReplies(RawBatch batch, boolean nilMayBeOtherType, int commands) {
+        super(commands + (batch.hasTtl() ? batch.rowCount() : 0));
+        this.commands = commands;
         this.batch = batch;
         this.nilMayBeOtherType = nilMayBeOtherType;
         this.keep = new boolean[batch.rowCount()];
@@ -50,7 +63,7 @@ public final class MgetReplies extends PendingReplies implements RowOutcomes {
 
     @Override
     public void bulk(byte[] data, int offset, int length) {
-        if (reply == 0) {
+        if (reply < commands) {
             batch.copyValue(element, 0, data, offset, length);
             keep[element++] = true;
         }
@@ -58,7 +71,7 @@ public final class MgetReplies extends PendingReplies implements RowOutcomes {
 
     @Override
     public void nil() {
-        if (reply == 0) {
+        if (reply < commands) {
             element++;
             nils++;
         }
@@ -66,15 +79,15 @@ public final class MgetReplies extends PendingReplies implements RowOutcomes {
 
     @Override
     public void integer(long value) {
-        if (reply > 0) {
-            batch.setTtl(reply - 1, value);
+        if (reply >= commands) {
+            batch.setTtl(reply - commands, value);
         }
     }
 
     @Override
     public void error(String message) {
-        if (reply > 0) {
-            batch.setTtl(reply - 1, -2);
+        if (reply >= commands) {
+            batch.setTtl(reply - commands, -2);
         } else if (message.startsWith("WRONGTYPE")) {
             wrongType = true;
         } else {
