@@ -22,6 +22,7 @@ import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.observe.Telemetry;
 import io.redisarrow.core.internal.plan.Reads;
 import io.redisarrow.core.internal.write.WritePipeline;
 import org.reactivestreams.Publisher;
@@ -94,8 +95,11 @@ public final class RedisSession implements AutoCloseable {
 
     private final ModuleCheck modules = new ModuleCheck();
 
+    private final Telemetry telemetry;
+
     private RedisSession(ConnectionOptions options) {
         this.options = options;
+        this.telemetry = Telemetry.of(options.meterRegistry());
         this.resources = DefaultClientResources.builder().build();
         this.client = RedisClient.create(resources);
         this.client.setOptions(ClientOptions.builder()
@@ -124,6 +128,14 @@ public final class RedisSession implements AutoCloseable {
     /** @return the options of this session */
     public ConnectionOptions options() {
         return options;
+    }
+
+    /**
+     * @return what this session's reads and writes report: logs, and meters in the registry of
+     *         {@link ConnectionOptions#meterRegistry()} when there is one
+     */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /**
