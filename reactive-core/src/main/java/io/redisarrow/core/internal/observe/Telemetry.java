@@ -31,12 +31,14 @@ public final class Telemetry {
     /** The logger of writes. */
     public static final String WRITE_LOGGER = "io.redisarrow.write";
 
-    /** The logger of observers that fail ({@link GuardedObserver}). */
+    /** The logger of observers and meter registries that fail ({@link GuardedObserver}). */
     public static final String OBSERVE_LOGGER = "io.redisarrow.observe";
 
     private static final Logger READS = LoggerFactory.getLogger(READ_LOGGER);
 
     private static final Logger WRITES = LoggerFactory.getLogger(WRITE_LOGGER);
+
+    private static final Logger OBSERVE = LoggerFactory.getLogger(OBSERVE_LOGGER);
 
     private final Meters meters;
 
@@ -118,7 +120,14 @@ public final class Telemetry {
             throw new IllegalArgumentException("description must not be null");
         }
         String subject = operation + (description.isEmpty() ? "" : " " + description) + " on " + node;
-        return GuardedObserver.of(new ObservedRead(log, subject, meters.node(operation, node)));
+        Meters.Node nodeMeters;
+        try {
+            nodeMeters = meters.node(operation, node);
+        } catch (RuntimeException | LinkageError e) {
+            OBSERVE.warn("the meters of {} could not be registered; the read records none: {}", subject, e.toString());
+            nodeMeters = Meters.Node.NONE;
+        }
+        return GuardedObserver.of(new ObservedRead(log, subject, nodeMeters));
     }
 
     private static void require(@Nullable String value, String name) {
