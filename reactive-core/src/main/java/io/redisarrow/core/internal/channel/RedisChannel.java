@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * general-purpose client. Authenticates (AUTH) and selects the database of the URL
  * ({@link Handshake}); speaks TLS for {@code rediss://} ({@link Tls}). The read opens it on
  * subscription and closes it when it ends, so it needs no reconnection: a failure fails the read.
- * {@link #close()} ends replies still awaited quietly: whoever waited for them has gone.
+ * {@link #close()} ends replies still awaited quietly: whoever waited for them has gone. Each
+ * round trip is reported to the {@link ReadObserver} the channel was opened with
+ * ({@link RedisEndpoint#connect(ReadObserver)}).
  */
 public final class RedisChannel {
 

@@ -126,7 +126,8 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
             if (!reader.read(in, head)) {
                 return;
             }
-            if (head.isComplete()) {
+            // completing it may have closed the channel already (cancelAll), taking it off the queue
+            if (head.isComplete() && waiting.peek() == head) {
                 waiting.poll();
                 done(now(), false);
             }
@@ -175,7 +176,7 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         long now = now();
         PendingReplies replies;
         while ((replies = waiting.poll()) != null) {
-            done(now, true);
+            done(now, !replies.isComplete());
             replies.fail(cause);
         }
     }
@@ -188,7 +189,7 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         long now = now();
         PendingReplies replies;
         while ((replies = waiting.poll()) != null) {
-            done(now, true);
+            done(now, !replies.isComplete());
             replies.future().cancel(false);
         }
     }

@@ -149,6 +149,30 @@ class RoundTripObserverUnitTests {
         channel.finishAndReleaseAll();
     }
 
+    /**
+     * A read that ends with its last reply closes its channel from the reply's completion, on the
+     * event loop, before the dispatcher takes the round trip off its queue: it is still done once,
+     * as answered.
+     */
+    @Test
+    void aCloseRunFromTheLastRepliesCompletionEndsTheRoundTripOnce() {
+        Recording observer = new Recording();
+        ReplyDispatcher dispatcher = new ReplyDispatcher("127.0.0.1:1", observer);
+        EmbeddedChannel channel = new EmbeddedChannel(dispatcher);
+        Replies last = new Replies(1);
+        last.future().thenRun(() -> {
+            dispatcher.closing();
+            dispatcher.cancelAll();
+        });
+        dispatcher.expect(last);
+        dispatcher.expect(new Replies(1));
+        reply(channel, "+OK\r\n");
+        assertThat(observer.events).containsExactly("sent 1", "sent 1", "ok", "failed");
+        assertThat(observer.lowest).isZero();
+        assertThat(observer.inFlight).isZero();
+        channel.finishAndReleaseAll();
+    }
+
     @Test
     void withoutAnObserverNothingIsTold() {
         ReplyDispatcher dispatcher = new ReplyDispatcher("127.0.0.1:1");
