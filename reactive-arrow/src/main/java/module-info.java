@@ -9,6 +9,8 @@ module io.redisarrow.arrow {
     requires tools.jackson.core;
     requires io.netty.buffer;
     requires static org.jspecify;
+    // optional: RedisArrow.Builder.meterRegistry takes a MeterRegistry
+    requires static micrometer.core;
 
     exports io.redisarrow.arrow;
 }

@@ -11,8 +11,12 @@ module io.redisarrow.core {
     requires io.netty.codec;
     requires io.netty.handler;
     requires static org.jspecify;
+    requires org.slf4j;
+    // optional: only internal.observe.MicrometerMeters uses it, when a MeterRegistry is given
+    requires static micrometer.core;
 
     exports io.redisarrow.core;
     exports io.redisarrow.core.internal.plan to io.redisarrow.arrow;
     exports io.redisarrow.core.internal.resp to io.redisarrow.arrow;
+    exports io.redisarrow.core.internal.observe to io.redisarrow.arrow;
 }

@@ -1,9 +1,11 @@
 package io.redisarrow.arrow;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.redisarrow.core.ConnectionOptions;
 import io.redisarrow.core.RetryPolicy;
 import io.redisarrow.arrow.internal.decode.RawBatchDecoder;
 import io.redisarrow.arrow.internal.write.BatchEncoder;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import io.redisarrow.arrow.internal.infer.HashSchemaInference;
 import io.redisarrow.arrow.internal.infer.JsonSchemaInference;
@@ -1068,6 +1070,23 @@ public final class RedisArrow implements AutoCloseable {
          */
         public Builder readFromReplicas(boolean readFromReplicas) {
             connection.readFromReplicas(readFromReplicas);
+            return this;
+        }
+
+        /**
+         * Records the meters of every read and write in this Micrometer registry: rows, batches,
+         * bytes, round trips (a timer, by outcome), round trips in flight, retries, errors and
+         * active reads, named {@code redisarrow.*} and tagged with the operation ({@code hash},
+         * {@code json}, ...) and the node ({@code host:port}); {@code docs/operations.md} lists
+         * them. Micrometer is an optional dependency: an application that calls this has it on its
+         * class path; one that does not needs no Micrometer at all. Reads log through SLF4J either
+         * way.
+         *
+         * @param registry the registry; null (the default) for no metrics
+         * @return this builder
+         */
+        public Builder meterRegistry(@Nullable MeterRegistry registry) {
+            connection.meterRegistry(registry);
             return this;
         }
 

@@ -1,6 +1,8 @@
 package io.redisarrow.core;
 
 import io.lettuce.core.RedisURI;
+import io.redisarrow.core.internal.observe.Telemetry;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +19,9 @@ import java.util.Objects;
  * the server, the shared one and each read's own alike: {@code FULL} (the default) checks that a
  * CA of the JVM's trust store ({@code javax.net.ssl.trustStore}) signed the certificate and that
  * it names the URL's host; {@code CA} checks the signature only; {@code NONE} checks nothing.
+ *
+ * <p>Metrics: with {@link Builder#meterRegistry(Object)} every read records Micrometer meters
+ * ({@code redisarrow.*}, see {@code docs/operations.md}); reads log through SLF4J either way.
  */
 public final class ConnectionOptions {
 
@@ -38,14 +43,17 @@ public final class ConnectionOptions {
 
     private final boolean readFromReplicas;
 
+    private final @Nullable Object meterRegistry;
+
     private ConnectionOptions(RedisURI uri, String redactedUrl, Duration connectTimeout, Duration commandTimeout,
-            RetryPolicy retry, boolean readFromReplicas) {
+            RetryPolicy retry, boolean readFromReplicas, @Nullable Object meterRegistry) {
         this.uri = uri;
         this.redactedUrl = redactedUrl;
         this.connectTimeout = connectTimeout;
         this.commandTimeout = commandTimeout;
         this.retry = retry;
         this.readFromReplicas = readFromReplicas;
+        this.meterRegistry = meterRegistry;
     }
 
     /** @return a new builder */
@@ -92,10 +100,19 @@ public final class ConnectionOptions {
         return readFromReplicas;
     }
 
+    /**
+     * @return the Micrometer {@code io.micrometer.core.instrument.MeterRegistry} the session's meters
+     *         go to, or null when there are none (see {@link Builder#meterRegistry(Object)})
+     */
+    public @Nullable Object meterRegistry() {
+        return meterRegistry;
+    }
+
     @Override
     public String toString() {
         return "ConnectionOptions{url=" + redactedUrl + ", connectTimeout=" + connectTimeout + ", commandTimeout="
-                + commandTimeout + ", retry=" + retry + ", readFromReplicas=" + readFromReplicas + '}';
+                + commandTimeout + ", retry=" + retry + ", readFromReplicas=" + readFromReplicas
+                + (meterRegistry == null ? "" : ", meterRegistry=" + meterRegistry.getClass().getSimpleName()) + '}';
     }
 
     /** Builder of {@link ConnectionOptions}; setters validate eagerly. */
@@ -112,6 +129,8 @@ public final class ConnectionOptions {
         private RetryPolicy retry = RetryPolicy.DEFAULT;
 
         private boolean readFromReplicas;
+
+        private @Nullable Object meterRegistry;
 
         private Builder() {
         }
@@ -172,6 +191,27 @@ public final class ConnectionOptions {
             return this;
         }
 
+        /**
+         * Records the meters of every read and write in a Micrometer registry: rows, batches, bytes,
+         * round trips (a timer), round trips in flight, retries, errors and active reads, each tagged
+         * with the operation and the node ({@code docs/operations.md} lists them). Micrometer is an
+         * optional dependency of redis-arrow: the application that gives a registry has it; without
+         * one, no Micrometer class is loaded.
+         *
+         * <p>Typed {@code Object} so that this class names no Micrometer type and stays usable, also
+         * by reflection, without Micrometer on the class path; {@code RedisArrow.Builder} takes a
+         * {@code MeterRegistry}.
+         *
+         * @param meterRegistry an {@code io.micrometer.core.instrument.MeterRegistry}; null (the
+         *        default) for no metrics
+         * @return this builder
+         * @throws IllegalArgumentException when it is neither null nor a {@code MeterRegistry}
+         */
+        public Builder meterRegistry(@Nullable Object meterRegistry) {
+            this.meterRegistry = Telemetry.requireMeterRegistry(meterRegistry);
+            return this;
+        }
+
         /** @return the options */
         public ConnectionOptions build() {
             if (uri == null) {
@@ -181,7 +221,8 @@ public final class ConnectionOptions {
             if (command == null) {
                 command = RedisUrls.hasTimeout(uri) ? uri.getTimeout() : DEFAULT_COMMAND_TIMEOUT;
             }
-            return new ConnectionOptions(uri, redactedUrl, connectTimeout, command, retry, readFromReplicas);
+            return new ConnectionOptions(uri, redactedUrl, connectTimeout, command, retry, readFromReplicas,
+                    meterRegistry);
         }
 
         private static Duration positive(Duration value, String name) {

@@ -25,6 +25,7 @@ import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.cluster.ClusterConnections;
 import io.redisarrow.core.internal.cluster.ClusterScan;
 import io.redisarrow.core.internal.observe.ReadObserver;
+import io.redisarrow.core.internal.observe.Telemetry;
 import io.redisarrow.core.internal.plan.Reads;
 import io.redisarrow.core.internal.plan.StandaloneTarget;
 import org.jspecify.annotations.Nullable;
@@ -101,8 +102,11 @@ public final class RedisSession implements AutoCloseable {
 
     private final AtomicReference<ClusterConnections> clusterConnections = new AtomicReference<>();
 
+    private final Telemetry telemetry;
+
     private RedisSession(ConnectionOptions options) {
         this.options = options;
+        this.telemetry = Telemetry.of(options.meterRegistry());
         this.resources = DefaultClientResources.builder().build();
         this.client = RedisClient.create(resources);
         this.client.setOptions(ClientOptions.builder()
@@ -131,6 +135,14 @@ public final class RedisSession implements AutoCloseable {
     /** @return the options of this session */
     public ConnectionOptions options() {
         return options;
+    }
+
+    /**
+     * @return what this session's reads and writes report: logs, and meters in the registry of
+     *         {@link ConnectionOptions#meterRegistry()} when there is one
+     */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /**
@@ -173,10 +185,19 @@ public final class RedisSession implements AutoCloseable {
                 : modules.require(shared.connection(), command, options.address()))
                 .thenMany(shared.cluster()
                         ? ClusterScan.read(cluster(), request, options.commandTimeout(), options.retry(),
-                                options.readFromReplicas(), (node, read) -> ReadObserver.NONE)
+                                options.readFromReplicas(), this::observer)
                         : Reads.scan(List.of(new Reads.Part(new StandaloneTarget(connection(), endpoint,
-                                options.commandTimeout()), standaloneStart(request.resumeFrom()), ReadObserver.NONE)),
+                                options.commandTimeout()), standaloneStart(request.resumeFrom()),
+                                observer(endpoint.address(), request))),
                                 request, options.commandTimeout(), options.retry(), () -> "", budget -> Flux.empty())));
+    }
+
+    /** @return what the read of one node reports to: its operation, node and pattern */
+    private ReadObserver observer(String node, ReadRequest request) {
+        String type = request.values().keyType();
+        String operation = "ReJSON-RL".equals(type) ? "json" : type;
+        return telemetry.read(operation, node, "pattern '" + request.pattern() + "'"
+                + (request.resumeFrom() == null ? "" : " (resumed)"));
     }
 
     /** @return the checkpoint's position of a standalone server, if it has one */

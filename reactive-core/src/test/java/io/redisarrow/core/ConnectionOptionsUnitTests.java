@@ -72,4 +72,22 @@ class ConnectionOptionsUnitTests {
                 .hasMessage("commandTimeout must be > 0");
         assertThatThrownBy(() -> ConnectionOptions.builder().build()).hasMessage("url must be set");
     }
+
+    @Test
+    void keepsTheMeterRegistryAndNamesItsClass() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        ConnectionOptions options = ConnectionOptions.builder().url("redis://localhost").meterRegistry(registry).build();
+        assertThat(options.meterRegistry()).isSameAs(registry);
+        assertThat(options.toString()).endsWith(", meterRegistry=SimpleMeterRegistry}");
+        assertThat(ConnectionOptions.of("redis://localhost").meterRegistry()).isNull();
+        assertThat(ConnectionOptions.of("redis://localhost").toString()).doesNotContain("meterRegistry");
+    }
+
+    @Test
+    void rejectsAMeterRegistryThatIsNotOne() {
+        assertThatThrownBy(() -> ConnectionOptions.builder().meterRegistry(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("meterRegistry must be an io.micrometer.core.instrument.MeterRegistry; got java.time.Duration");
+    }
 }

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.redisarrow.core.internal.observe.ReadObserver;
 import io.redisarrow.core.internal.reply.PendingReplies;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * general-purpose client. Authenticates (AUTH) and selects the database of the URL
  * ({@link Handshake}); speaks TLS for {@code rediss://} ({@link Tls}). The read opens it on
  * subscription and closes it when it ends, so it needs no reconnection: a failure fails the read.
- * {@link #close()} ends replies still awaited quietly: whoever waited for them has gone.
+ * {@link #close()} ends replies still awaited quietly: whoever waited for them has gone. Each
+ * round trip is reported to the {@link ReadObserver} the channel was opened with
+ * ({@link RedisEndpoint#connect(ReadObserver)}).
  */
 public final class RedisChannel {
 
@@ -41,13 +44,17 @@ public final class RedisChannel {
         this.handler = handler;
     }
 
-    static Mono<RedisChannel> connect(RedisEndpoint endpoint) {
+    /**
+     * @param endpoint where to connect
+     * @param observer told of every round trip on the channel (the set-up's included); must not throw
+     */
+    static Mono<RedisChannel> connect(RedisEndpoint endpoint, ReadObserver observer) {
         String address = endpoint.address();
         Duration timeout = endpoint.connectTimeout();
         RedisURI uri = endpoint.uri();
         return Mono.defer(() -> {
             SslContext ssl = endpoint.sslContext();
-            ReplyDispatcher handler = new ReplyDispatcher(address);
+            ReplyDispatcher handler = new ReplyDispatcher(address, observer);
             Bootstrap bootstrap = new Bootstrap().group(endpoint.group()).channel(NioSocketChannel.class)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true)

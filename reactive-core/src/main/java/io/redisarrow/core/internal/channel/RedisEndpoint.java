@@ -3,6 +3,8 @@ package io.redisarrow.core.internal.channel;
 import io.lettuce.core.RedisURI;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
+import io.redisarrow.core.internal.observe.GuardedObserver;
+import io.redisarrow.core.internal.observe.ReadObserver;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -84,7 +86,22 @@ public final class RedisEndpoint {
      * @return the channel, which the subscriber must {@link RedisChannel#close()}
      */
     public Mono<RedisChannel> connect() {
-        return RedisChannel.connect(this);
+        return connect(ReadObserver.NONE);
+    }
+
+    /**
+     * Opens a channel as {@link #connect()} does, whose round trips are reported to
+     * {@code observer}: {@link ReadObserver#roundTripSent} when one is written and
+     * {@link ReadObserver#roundTripDone} exactly once when its last reply arrives, it fails
+     * (connection lost) or it is abandoned (channel closed), from the channel's I/O thread. The
+     * AUTH/SELECT set-up, when the URL asks for one, is the channel's first round trip. What the
+     * observer throws is dropped ({@link GuardedObserver}).
+     *
+     * @param observer what to tell; {@link ReadObserver#NONE} for nothing
+     * @return the channel, which the subscriber must {@link RedisChannel#close()}
+     */
+    public Mono<RedisChannel> connect(ReadObserver observer) {
+        return RedisChannel.connect(this, GuardedObserver.of(observer));
     }
 
     /** @return whether channels send {@code READONLY} in their set-up */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.redisarrow.core.RedisArrowException;
+import io.redisarrow.core.internal.observe.ReadObserver;
 import io.redisarrow.core.internal.reply.PendingReplies;
 import io.redisarrow.core.internal.resp.RespReader;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,11 @@ import java.util.List;
  * are not RESP fail them with {@link ConnectionErrors#notResp}); when we close it ourselves
  * ({@link #closing()}), they are cancelled instead, quietly: whoever waited for them has gone, and a
  * failure would only reach Reactor's dropped-error hook, which logs it at ERROR level.
+ *
+ * <p>Tells its {@link ReadObserver} of every round trip: sent when its replies are registered,
+ * done exactly once when it leaves the queue (its last reply read, failed or cancelled), with the
+ * time in between; a write refused before it is registered is neither. Without an observer it
+ * reads no clock.
  */
 final class ReplyDispatcher extends ByteToMessageDecoder {
 
@@ -31,8 +37,28 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
 
     private volatile boolean closing;
 
+    private final ReadObserver observer;
+
+    private final boolean timed;
+
+    /** When each waiting round trip was written, in the order of {@link #waiting}; a ring. */
+    private long[] sentAt;
+
+    private int sentHead;
+
     ReplyDispatcher(String address) {
+        this(address, ReadObserver.NONE);
+    }
+
+    /**
+     * @param address host:port of the server
+     * @param observer told of each round trip; must not throw
+     */
+    ReplyDispatcher(String address, ReadObserver observer) {
         this.address = address;
+        this.observer = observer;
+        this.timed = observer != ReadObserver.NONE;
+        this.sentAt = timed ? new long[16] : new long[0];
     }
 
     /** @return host:port of the server, for error messages */
@@ -52,7 +78,37 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
             return false;
         }
         waiting.add(replies);
+        if (timed) {
+            sent(replies.remaining());
+        }
         return true;
+    }
+
+    private void sent(int commands) {
+        int count = waiting.size();
+        if (count > sentAt.length) {
+            long[] grown = new long[sentAt.length * 2];
+            for (int i = 0; i < count - 1; i++) {
+                grown[i] = sentAt[(sentHead + i) & (sentAt.length - 1)];
+            }
+            sentAt = grown;
+            sentHead = 0;
+        }
+        sentAt[(sentHead + count - 1) & (sentAt.length - 1)] = System.nanoTime();
+        observer.roundTripSent(commands);
+    }
+
+    /** The head of {@link #waiting} has just left it; call with the time it ended. */
+    private void done(long now, boolean failed) {
+        if (timed) {
+            long sent = sentAt[sentHead];
+            sentHead = (sentHead + 1) & (sentAt.length - 1);
+            observer.roundTripDone(now - sent, failed);
+        }
+    }
+
+    private long now() {
+        return timed ? System.nanoTime() : 0;
     }
 
     /** @return why the connection failed, if it did; else {@code otherwise} */
@@ -70,8 +126,10 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
             if (!reader.read(in, head)) {
                 return;
             }
-            if (head.isComplete()) {
+            // completing it may have closed the channel already (cancelAll), taking it off the queue
+            if (head.isComplete() && waiting.peek() == head) {
                 waiting.poll();
+                done(now(), false);
             }
         }
     }
@@ -115,8 +173,10 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         if (failure == null) {
             failure = cause;
         }
+        long now = now();
         PendingReplies replies;
         while ((replies = waiting.poll()) != null) {
+            done(now, !replies.isComplete());
             replies.fail(cause);
         }
     }
@@ -126,8 +186,10 @@ final class ReplyDispatcher extends ByteToMessageDecoder {
         if (failure == null) {
             failure = ConnectionErrors.closed(address);
         }
+        long now = now();
         PendingReplies replies;
         while ((replies = waiting.poll()) != null) {
+            done(now, !replies.isComplete());
             replies.future().cancel(false);
         }
     }

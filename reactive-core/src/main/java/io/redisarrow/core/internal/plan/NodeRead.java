@@ -98,7 +98,7 @@ public final class NodeRead {
         ScanKeySource keys = new ScanKeySource(node.scan(), node.address(), request.pattern(), plan.countHint(), types,
                 timeout, positions);
         long[] handedOn = { 0 };
-        return Flux.usingWhen(node.endpoint().connect(),
+        return Flux.usingWhen(node.endpoint().connect(observer),
                 channel -> ReadPipeline.batches(keys, KeyBatchFetch.of(channel, request.values(), plan.batchSize(),
                         request.withTtl(), timeout, types::otherTypeSeen, !node.id().isEmpty()), plan.batchSize(),
                         plan.parallel(), budget),

@@ -30,6 +30,11 @@ public abstract class PendingReplies implements ReplyConsumer {
         return done;
     }
 
+    /** @return the replies still to come: before the first arrives, the commands written */
+    public int remaining() {
+        return remaining;
+    }
+
     public boolean isComplete() {
         return remaining == 0;
     }
