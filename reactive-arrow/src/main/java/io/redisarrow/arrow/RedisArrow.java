@@ -133,6 +133,17 @@ public final class RedisArrow implements AutoCloseable {
      * on. So the raw bytes held stay near {@code (parallel + 1) x batchSize} rows, and the Arrow
      * memory the library holds is the one batch being decoded, however slow the subscriber is.
      *
+     * <p><b>Redis Cluster:</b> a URL of any node reads the whole cluster: every master is scanned
+     * in parallel with its own SCAN and fetch connection, {@code parallel} round trips on each (so
+     * the raw bytes held are bounded per master), and their batches are merged; keys of slots that
+     * moved during the scan are read again at its end. See {@code docs/operations.md}.
+     *
+     * <p><b>Failures and resume:</b> transient failures are retried as
+     * {@link Builder#retry(io.redisarrow.core.RetryPolicy)} says, from the last SCAN cursor handed
+     * on; every batch carries {@link RecordBatch#checkpoint()}, from which
+     * {@link HashScan.Builder#resumeFrom(io.redisarrow.core.ScanCheckpoint)} starts a later scan.
+     * Keys may come twice around a retry or a checkpoint; none is lost.
+     *
      * <p><b>Cancellation:</b> stops the SCAN loop (a SCAN reply still on its way is ignored) and
      * closes the scan's own fetch connection, abandoning the round trips in flight: Redis may still
      * run the commands it has received, but their replies are never read. A batch being decoded
@@ -141,12 +152,13 @@ public final class RedisArrow implements AutoCloseable {
      *
      * <p><b>Errors:</b> {@code RedisConnectionException} naming {@code host:port} when Redis cannot
      * be reached or does not answer within the connect timeout, rejects the credentials, has no
-     * such database, does not speak RESP, or the fetch connection fails mid-scan;
-     * {@link io.redisarrow.core.RedisArrowException} on a Redis Cluster node (not supported yet:
-     * one node holds only part of the data); {@link io.redisarrow.core.BatchTooLargeException}
+     * such database, does not speak RESP, or the fetch connection fails mid-scan, once the retries
+     * are spent; {@link io.redisarrow.core.RedisArrowException} when a cluster slot is still
+     * migrating, or served by no master, once the masters' scans end;
+     * {@link io.redisarrow.core.BatchTooLargeException}
      * naming the key when one batch's raw values pass 2 GiB;
-     * {@code RedisCommandTimeoutException} when a round trip exceeds the command timeout;
-     * {@link ValueConversionException} for a value that does not parse under
+     * {@code RedisCommandTimeoutException} when a round trip exceeds the command timeout (and the
+     * retries are spent); {@link ValueConversionException} for a value that does not parse under
      * {@link ParseErrorPolicy#FAIL}; {@link IllegalStateException} after {@link #close()}; an
      * exception thrown by the subscriber's {@code onNext}, after that batch was closed and the scan
      * cancelled. Errors are signalled as soon as they occur: a batch being decoded at that moment
@@ -190,7 +202,7 @@ public final class RedisArrow implements AutoCloseable {
      * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
      * abandoning the round trips in flight; a batch being decoded is closed once decoding ends.
      *
-     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster slots, batch too
      * large, command timeout, closed instance, a throwing {@code onNext});
      * {@link io.redisarrow.core.RedisArrowException} saying what to load when the server does not
      * know JSON.GET (no JSON module); a Redis error reply other than WRONGTYPE naming the command
@@ -236,7 +248,7 @@ public final class RedisArrow implements AutoCloseable {
      * <p><b>Cancellation:</b> stops the SCAN loop and closes the scan's own fetch connection,
      * abandoning the round trips in flight; a batch being decoded is closed once decoding ends.
      *
-     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, a batch
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster slots, a batch
      * whose raw values pass 2 GiB ({@link io.redisarrow.core.BatchTooLargeException} naming the
      * key), command timeout, closed instance, a throwing {@code onNext}); a Redis error reply to
      * MGET naming the command and the first key; {@link ValueConversionException} for a value that
@@ -285,7 +297,7 @@ public final class RedisArrow implements AutoCloseable {
      * sent); a batch being decoded is closed once decoding ends, and nothing is emitted after the
      * cancel has reached the scan.
      *
-     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster slots, batch too
      * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
      * than WRONGTYPE naming the command and the key; {@link ValueConversionException} naming the
      * key, the column, the value and the Arrow type for a member that does not parse under
@@ -333,7 +345,7 @@ public final class RedisArrow implements AutoCloseable {
      * sent); a batch being decoded is closed once decoding ends, and nothing is emitted after the
      * cancel has reached the scan.
      *
-     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster slots, batch too
      * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
      * than WRONGTYPE naming the command and the key; {@link ValueConversionException} naming the
      * key, the column, the value and the Arrow type for an element that does not parse under
@@ -382,7 +394,7 @@ public final class RedisArrow implements AutoCloseable {
      * sent); a batch being decoded is closed once decoding ends, and nothing is emitted after the
      * cancel has reached the scan.
      *
-     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster slots, batch too
      * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
      * than WRONGTYPE naming the command and the key; {@link ValueConversionException} naming the
      * key, the column, the value and the Arrow type for a member or score that does not parse under
@@ -532,7 +544,7 @@ public final class RedisArrow implements AutoCloseable {
      * abandoning the round trips in flight; no further window is asked for. A batch being decoded is
      * closed once decoding ends; nothing is emitted after the cancel has reached the scan.
      *
-     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster node, batch too
+     * <p><b>Errors:</b> those of {@link #scanHashes(HashScan)} (connection, cluster slots, batch too
      * large, command timeout, closed instance, a throwing {@code onNext}); a Redis error reply other
      * than WRONGTYPE, naming the command and the key; {@link ValueConversionException} for a value
      * that does not parse under {@link ParseErrorPolicy#FAIL}, an id part above

@@ -58,15 +58,16 @@ import java.util.function.BiFunction;
  * AUTH/SELECT set-up and, for the shared one, the cluster-mode check) is bounded by the connect
  * timeout; round trips are bounded by the command timeout of {@link ConnectionOptions}; Lettuce's
  * per-command timers are off because one batch is one round trip. While the shared connection is
- * down (it reconnects in the background), commands fail at once instead of queueing, so a read ends
- * with an error rather than waiting.
+ * down (it reconnects in the background), commands fail at once instead of queueing, so a read
+ * fails fast and its retry ({@link ConnectionOptions#retry()}) decides whether to wait and go on.
  *
  * <p>TLS ({@code rediss://}) checks the server the same way on both kinds of connection, as the
  * URL's {@code verifyPeer} says: {@code NONE} nothing, {@code CA} the certificate chain against
  * the JVM's trust store, {@code FULL} (the default) the chain and the host name.
  *
- * <p>Redis Cluster is not supported yet: on a node in cluster mode every read fails (reading one
- * node would silently return part of the data).
+ * <p>Redis Cluster: when the URL's node runs in cluster mode, the session also holds Lettuce's
+ * cluster client (made at the first read), which reads the topology and keeps one connection per
+ * node; scans read every master (see {@link #read(ReadRequest)}).
  */
 public final class RedisSession implements AutoCloseable {
 
@@ -161,7 +162,7 @@ public final class RedisSession implements AutoCloseable {
     }
 
     /**
-     * Reads a keyspace as {@link RawBatch}es, one per pipelined round trip, in key order.
+     * Reads a keyspace as {@link RawBatch}es, one per pipelined round trip, each node's in key order.
      *
      * <p><b>Ownership:</b> batches hold heap memory only and belong to the subscriber, who may
      * simply drop them. <b>Backpressure:</b> SCAN pages and round trips are sent on demand; at
@@ -172,9 +173,15 @@ public final class RedisSession implements AutoCloseable {
      * cannot be opened within the connect timeout (see {@link #connection()}) or is lost;
      * {@code RedisCommandTimeoutException} when a round trip exceeds the command timeout; error
      * replies other than WRONGTYPE (keys of another type are skipped); {@link RedisArrowException}
-     * on a server in cluster mode, which is not supported yet, or one that lacks the module the read
-     * needs ({@link ValueRead#requiredCommand()}); {@link IllegalStateException} after
-     * {@link #close()}.
+     * on a server that lacks the module the read needs ({@link ValueRead#requiredCommand()}), or
+     * when a cluster slot is still migrating once the masters' scans end;
+     * {@link IllegalStateException} after {@link #close()}. Transient failures are retried first, as
+     * {@link ConnectionOptions#retry()} says.
+     *
+     * <p><b>Cluster, retries, resume:</b> on a Redis Cluster every master is scanned in parallel,
+     * {@link ReadRequest#parallel()} round trips on each, and the batches merged; slots that moved
+     * during the scan are read again at its end. Each batch carries its
+     * {@link RawBatch#checkpoint()}; {@link ReadRequest#resumeFrom()} starts from one.
      *
      * @param request what to read
      * @return the batches
