@@ -174,4 +174,44 @@ class ClusterScanIntegrationTests extends ClusterTestSupport {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pattern");
         }
     }
+
+    @Test
+    void cancellingAClusterScanClosesItsFetchConnectionOnEveryMaster() throws InterruptedException {
+        loadHashes(3000);
+        try (RedisArrow redis = redis(cluster.url()).build()) {
+            assertThat(keys(redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).limit(1)
+                    .build()))).hasSize(1);
+            Thread.sleep(300);
+            Map<String, Long> before = new java.util.HashMap<>();
+            for (ClusterNode master : cluster.masters()) {
+                before.put(master.url(), clients(master));
+            }
+            List<String> some = keys(redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA)
+                    .batchSize(100).parallel(2).build()).take(2));
+            assertThat(some).hasSize(200);
+            for (ClusterNode master : cluster.masters()) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (clients(master) > before.get(master.url()) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(clients(master)).as("connections of %s once the scan is cancelled", master)
+                        .isLessThanOrEqualTo(before.get(master.url()));
+            }
+        }
+    }
+
+    /** @return the connected clients of a node, less the one asking */
+    private static long clients(ClusterNode node) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(node.url());
+        try (var c = client.connect()) {
+            for (String line : c.sync().info("clients").split("\r?\n")) {
+                if (line.startsWith("connected_clients:")) {
+                    return Long.parseLong(line.substring("connected_clients:".length()).trim()) - 1;
+                }
+            }
+            throw new IllegalStateException("no connected_clients in INFO");
+        } finally {
+            client.shutdown();
+        }
+    }
 }
