@@ -253,9 +253,8 @@ public final class RedisSession implements AutoCloseable {
      *
      * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
      * to load), runs RediSearch 1.x (too old), or has no such index. On a Redis Cluster
-     * node, {@link RedisArrowException} unless the cluster's query engine is coordinated (RediSearch
-     * without its coordinator indexes each master's keys apart; see {@link ClusterSearch}), and then
-     * no {@code FT} command is sent; otherwise as
+     * node whose query engine has no coordinator (which indexes each master's keys apart; see
+     * {@link ClusterSearch}), a {@link RedisArrowException} before any {@code FT} command is sent; otherwise as
      * {@link #read(ReadRequest)}.
      *
      * @param index the index name
@@ -274,9 +273,8 @@ public final class RedisSession implements AutoCloseable {
      * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
      * to load), when an index of that name already exists (saying so), or with the server's reason
      * and the command for any other error reply. On a Redis Cluster
-     * node, {@link RedisArrowException} unless the cluster's query engine is coordinated (RediSearch
-     * without its coordinator indexes each master's keys apart; see {@link ClusterSearch}), and then
-     * no {@code FT} command is sent; otherwise as {@link #read(ReadRequest)}.
+     * node whose query engine has no coordinator (which indexes each master's keys apart; see
+     * {@link ClusterSearch}), a {@link RedisArrowException} before any {@code FT} command is sent; otherwise as {@link #read(ReadRequest)}.
      *
      * @param arguments every argument after the command's name, the index name first, such as
      *        {@code idx ON HASH PREFIX 1 user: SCHEMA name TAG}
@@ -300,9 +298,8 @@ public final class RedisSession implements AutoCloseable {
      *
      * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
      * to load) or has no such index. On a Redis Cluster
-     * node, {@link RedisArrowException} unless the cluster's query engine is coordinated (RediSearch
-     * without its coordinator indexes each master's keys apart; see {@link ClusterSearch}), and then
-     * no {@code FT} command is sent; otherwise as {@link #read(ReadRequest)}.
+     * node whose query engine has no coordinator (which indexes each master's keys apart; see
+     * {@link ClusterSearch}), a {@link RedisArrowException} before any {@code FT} command is sent; otherwise as {@link #read(ReadRequest)}.
      *
      * @param index the index name
      * @param deleteDocuments whether to delete its documents as well
