@@ -444,7 +444,11 @@ public final class RedisArrow implements AutoCloseable {
      * use RediSearch 2.0 or later, as in Redis 8 and Redis Stack), runs RediSearch 1.x (too old), has
      * no such index, is still indexing the keys that existed when the index was created (a read
      * then can miss documents; see {@link SearchQuery.Builder#whileIndexing(boolean)}), rejects the query (the server's message and the query), or has dropped the
-     * cursor after it stayed idle longer than its MAXIDLE; {@link IllegalArgumentException} when the
+     * cursor after it stayed idle longer than its MAXIDLE, or on any Redis Cluster node before a
+     * search command is sent: without the query engine's coordinator each master indexes only its
+     * own keys, and with it the matched keys live on several masters, which one fetch connection
+     * cannot read (the message says what to use instead: {@link #aggregate(AggregateQuery)} with
+     * {@code LOAD} on a coordinated cluster, or a scan); {@link IllegalArgumentException} when the
      * query's columns do not fit the index's schema or kind of documents.
      *
      * @param query what to read
@@ -487,7 +491,8 @@ public final class RedisArrow implements AutoCloseable {
      * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
      * engine, runs RediSearch 1.x, has no such index, is still indexing the keys that existed when
      * the index was created (unless {@link AggregateQuery.Builder#whileIndexing(boolean)}), rejects the query or a step (the server's
-     * message and the query), or has dropped an idle cursor; {@link ValueConversionException} for a
+     * message and the query), or has dropped an idle cursor, or is a Redis Cluster node whose query engine has no coordinator (each master indexes only its own keys; the message says which servers coordinate a search, and to scan instead; no {@code FT} command is sent); on a coordinated
+     * cluster the aggregation runs on the node given; {@link ValueConversionException} for a
      * value that does not parse under {@link ParseErrorPolicy#FAIL}; those of connections and
      * timeouts as for {@link #scanHashes(HashScan)}.
      *
@@ -574,7 +579,9 @@ public final class RedisArrow implements AutoCloseable {
      * spread over the keyspace: short SCAN runs from random cursors, or, when they do not fill the
      * sample (a small keyspace or a sparse pattern), a full SCAN with reservoir sampling, which takes
      * every matching hash when there are no more than {@code sampleSize}. Each is fetched with
-     * {@code HGETALL}.
+     * {@code HGETALL}. On a Redis Cluster every master (only the one serving the pattern's hash tag,
+     * when it fixes one) gets a share of the sample in proportion to its key count ({@code DBSIZE})
+     * and is sampled and fetched on its own connection; shares a master cannot fill go to the others.
      *
      * <p>Every field name seen becomes a field, in order of first appearance across the sample. Its
      * type is the first of Int64, Float64, Decimal, Bool, Date(DAY), Timestamp, Utf8 and Binary
@@ -585,8 +592,9 @@ public final class RedisArrow implements AutoCloseable {
      *
      * <p><b>Errors:</b> {@link IllegalArgumentException} at once when {@code pattern} is null or
      * empty or {@code sampleSize < 1} ({@code "sampleSize must be >= 1"});
-     * {@link io.redisarrow.core.RedisArrowException} when no hash matches the pattern, or on a
-     * Redis Cluster node (not supported yet); {@code RedisConnectionException} naming
+     * {@link io.redisarrow.core.RedisArrowException} when no hash matches the pattern (on any
+     * master of a Redis Cluster, where every master is sampled in proportion to its key count), or
+     * when some hash slots of a cluster have no master; {@code RedisConnectionException} naming
      * {@code host:port} when Redis cannot be reached or the connection fails;
      * {@code RedisCommandTimeoutException} when a SCAN or HGETALL exceeds the command timeout;
      * error replies other than WRONGTYPE (a key that is no longer a hash, or gone, is left out of
@@ -623,7 +631,8 @@ public final class RedisArrow implements AutoCloseable {
      * empty or {@code sampleSize < 1} ({@code "sampleSize must be >= 1"});
      * {@link io.redisarrow.core.RedisArrowException} when no JSON document matches the pattern
      * (also when the server has no JSON module), when no sampled document is a JSON object with a
-     * member, or on a Redis Cluster node (not supported yet); {@code RedisConnectionException}
+     * member, or when some hash slots of a Redis Cluster have no master (a cluster is sampled as
+     * {@link #inferHashSchema(String, int)} says); {@code RedisConnectionException}
      * naming {@code host:port} when Redis cannot be reached or the connection fails;
      * {@code RedisCommandTimeoutException} when a SCAN or JSON.GET exceeds the command timeout;
      * error replies other than WRONGTYPE (a key that is no longer JSON, or gone, is left out of the
@@ -652,8 +661,7 @@ public final class RedisArrow implements AutoCloseable {
      * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
      * engine (saying to load RediSearch 2.0 or later, as in Redis 8 and Redis Stack), when an index
      * of that name already exists (saying so: drop it first or choose another name), with the
-     * server's reason and the command for any other error reply, or on a Redis Cluster node (not
-     * supported yet); {@code RedisConnectionException} naming {@code host:port} when Redis cannot be
+     * server's reason and the command for any other error reply, or on a Redis Cluster node whose query engine has no coordinator (each master indexes only its own keys; the message says which servers coordinate a search, and to scan instead; no {@code FT} command is sent); {@code RedisConnectionException} naming {@code host:port} when Redis cannot be
      * reached or the connection fails; {@code RedisCommandTimeoutException} when the command exceeds
      * the command timeout; {@link IllegalStateException} after {@link #close()}.
      *
@@ -688,8 +696,7 @@ public final class RedisArrow implements AutoCloseable {
      * are not deleted.
      *
      * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
-     * engine (saying what to load), when it has no index of that name, or on a Redis Cluster node
-     * (not supported yet); {@code RedisConnectionException} naming {@code host:port} when Redis
+     * engine (saying what to load), when it has no index of that name, or on a Redis Cluster node whose query engine has no coordinator (each master indexes only its own keys; the message says which servers coordinate a search, and to scan instead; no {@code FT} command is sent); {@code RedisConnectionException} naming {@code host:port} when Redis
      * cannot be reached or the connection fails; {@code RedisCommandTimeoutException} when the
      * command exceeds the command timeout; {@link IllegalStateException} after {@link #close()}.
      *
@@ -715,7 +722,7 @@ public final class RedisArrow implements AutoCloseable {
      *
      * <p><b>Errors:</b> {@link io.redisarrow.core.RedisArrowException} when the server has no query
      * engine (saying what to load), runs RediSearch 1.x (too old), has no index of that name, or is
-     * a Redis Cluster node (not supported yet); {@code RedisConnectionException} naming
+     * a Redis Cluster node whose query engine has no coordinator (each master indexes only its own keys; the message says which servers coordinate a search, and to scan instead; no {@code FT} command is sent); {@code RedisConnectionException} naming
      * {@code host:port} when Redis cannot be reached or the connection fails;
      * {@code RedisCommandTimeoutException} when the command exceeds the command timeout;
      * {@link IllegalStateException} after {@link #close()}.

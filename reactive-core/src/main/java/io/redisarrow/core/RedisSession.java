@@ -23,6 +23,7 @@ import io.redisarrow.core.internal.channel.ModuleCheck;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.cluster.ClusterConnections;
+import io.redisarrow.core.internal.cluster.ClusterSampler;
 import io.redisarrow.core.internal.cluster.ClusterScan;
 import io.redisarrow.core.internal.observe.ReadObserver;
 import io.redisarrow.core.internal.observe.Telemetry;
@@ -31,6 +32,7 @@ import io.redisarrow.core.internal.plan.StandaloneTarget;
 import org.jspecify.annotations.Nullable;
 import io.redisarrow.core.internal.write.WritePipeline;
 import org.reactivestreams.Publisher;
+import io.redisarrow.core.internal.search.ClusterSearch;
 import io.redisarrow.core.internal.search.IndexCommands;
 import io.redisarrow.core.internal.search.SearchReads;
 import io.redisarrow.core.internal.sample.SampleFetch;
@@ -100,6 +102,8 @@ public final class RedisSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final ModuleCheck modules = new ModuleCheck();
+
+    private final ClusterSearch clusterSearch = new ClusterSearch();
 
     private final AtomicReference<ClusterConnections> clusterConnections = new AtomicReference<>();
 
@@ -276,7 +280,9 @@ public final class RedisSession implements AutoCloseable {
      * documents and its open cursors.
      *
      * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
-     * to load), runs RediSearch 1.x (too old), or has no such index; otherwise as
+     * to load), runs RediSearch 1.x (too old), or has no such index. On a Redis Cluster
+     * node whose query engine has no coordinator (which indexes each master's keys apart; see
+     * {@link ClusterSearch}), a {@link RedisArrowException} before any {@code FT} command is sent; otherwise as
      * {@link #read(ReadRequest)}.
      *
      * @param index the index name
@@ -284,7 +290,7 @@ public final class RedisSession implements AutoCloseable {
      */
     public Mono<IndexInfo> indexInfo(String index) {
         Objects.requireNonNull(index, "index must not be null");
-        return searchReads(SEARCH_INFO).flatMap(reads -> reads.info(index));
+        return searchReads(SEARCH_INFO, false).flatMap(reads -> reads.info(index));
     }
 
     /**
@@ -294,7 +300,9 @@ public final class RedisSession implements AutoCloseable {
      *
      * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
      * to load), when an index of that name already exists (saying so), or with the server's reason
-     * and the command for any other error reply; otherwise as {@link #read(ReadRequest)}.
+     * and the command for any other error reply. On a Redis Cluster
+     * node whose query engine has no coordinator (which indexes each master's keys apart; see
+     * {@link ClusterSearch}), a {@link RedisArrowException} before any {@code FT} command is sent; otherwise as {@link #read(ReadRequest)}.
      *
      * @param arguments every argument after the command's name, the index name first, such as
      *        {@code idx ON HASH PREFIX 1 user: SCHEMA name TAG}
@@ -317,7 +325,9 @@ public final class RedisSession implements AutoCloseable {
      * it replies.
      *
      * <p><b>Errors:</b> {@link RedisArrowException} when the server has no query engine (saying what
-     * to load) or has no such index; otherwise as {@link #read(ReadRequest)}.
+     * to load) or has no such index. On a Redis Cluster
+     * node whose query engine has no coordinator (which indexes each master's keys apart; see
+     * {@link ClusterSearch}), a {@link RedisArrowException} before any {@code FT} command is sent; otherwise as {@link #read(ReadRequest)}.
      *
      * @param index the index name
      * @param deleteDocuments whether to delete its documents as well
@@ -342,15 +352,18 @@ public final class RedisSession implements AutoCloseable {
      * is deleted ({@code FT.CURSOR DEL}).
      *
      * <p><b>Errors:</b> {@link RedisArrowException} for a missing query engine, an unknown index, a
-     * query the server rejects (its message and the query), an expired cursor; otherwise as
-     * {@link #read(ReadRequest)}.
+     * query the server rejects (its message and the query), an expired cursor; on a Redis Cluster
+     * node, always a {@link RedisArrowException} before any {@code FT} command is sent: without a
+     * coordinator the query engine sees one master's keys, and with one the matched keys live on
+     * several masters, which the read's one connection cannot fetch ({@link ClusterSearch});
+     * otherwise as {@link #read(ReadRequest)}.
      *
      * @param request what to fetch per key, sizes, limit and TTL
      * @param query the cursor query producing the keys
      * @return the batches
      */
     public Flux<RawBatch> search(ReadRequest request, CursorQuery query) {
-        return searchReads(SEARCH_CURSOR).flatMapMany(reads -> Reads.read(reads.keys(query), endpoint, request,
+        return searchReads(SEARCH_CURSOR, true).flatMapMany(reads -> Reads.read(reads.keys(query), endpoint, request,
                 options.commandTimeout()));
     }
 
@@ -361,7 +374,9 @@ public final class RedisSession implements AutoCloseable {
      * when the read ends before it is exhausted. A list value (TOLIST) arrives as its JSON array
      * text.
      *
-     * <p><b>Errors:</b> as {@link #search(ReadRequest, CursorQuery)}.
+     * <p><b>Errors:</b> as {@link #search(ReadRequest, CursorQuery)}, except that on a Redis Cluster
+     * node whose query engine is coordinated the aggregation runs on that node (the coordinator
+     * gathers every master's rows).
      *
      * @param query the aggregation
      * @param columns the names of the values to keep, in column order
@@ -370,19 +385,27 @@ public final class RedisSession implements AutoCloseable {
      */
     public Flux<RawBatch> aggregate(CursorQuery query, List<String> columns, long limit) {
         List<String> names = List.copyOf(columns);
-        return searchReads(SEARCH_CURSOR).flatMapMany(reads -> Reads.rows(reads.rows(query, names), limit));
+        return searchReads(SEARCH_CURSOR, false).flatMapMany(reads -> Reads.rows(reads.rows(query, names), limit));
     }
 
-    private Mono<SearchReads> searchReads(String command) {
-        return shared().flatMap(shared -> shared.cluster() ? Mono.error(ClusterMode.unsupported(options.address()))
-                : modules.require(shared.connection(), command, options.address())
-                        .thenReturn(new SearchReads(shared.connection(), options.address(), options.commandTimeout())));
+    private Mono<SearchReads> searchReads(String command, boolean fetchesKeys) {
+        return shared().flatMap(shared -> searchReady(shared, command, fetchesKeys)
+                .thenReturn(new SearchReads(shared.connection(), options.address(), options.commandTimeout())));
     }
 
     private Mono<IndexCommands> indexCommands(String command) {
-        return shared().flatMap(shared -> shared.cluster() ? Mono.error(ClusterMode.unsupported(options.address()))
-                : modules.require(shared.connection(), command, options.address())
-                        .thenReturn(new IndexCommands(shared.connection(), options.address(), options.commandTimeout())));
+        return shared().flatMap(shared -> searchReady(shared, command, false)
+                .thenReturn(new IndexCommands(shared.connection(), options.address(), options.commandTimeout())));
+    }
+
+    /**
+     * Checks that the server has the query engine and, on a cluster, that it is coordinated
+     * ({@link ClusterSearch}), so the operation may run on the shared connection.
+     */
+    private Mono<Void> searchReady(Shared shared, String command, boolean fetchesKeys) {
+        Mono<Void> module = modules.require(shared.connection(), command, options.address());
+        return shared.cluster() ? module.then(clusterSearch.require(shared.connection(), options.address(),
+                options.commandTimeout(), fetchesKeys)) : module;
     }
 
     /**
@@ -392,11 +415,17 @@ public final class RedisSession implements AutoCloseable {
      * {@code HGETALL}, pipelined on the shared connection. A key gone or no longer a hash by then
      * is left out.
      *
-     * <p><b>Errors:</b> {@link RedisArrowException} when no hash matches the pattern;
+     * <p>On a Redis Cluster, every master (only the one serving the pattern's hash tag, when it
+     * fixes one) gets a share of the sample in proportion to its key count ({@code DBSIZE}), is
+     * sampled as above on its own connection, and its keys are fetched there; shares a master
+     * cannot fill go to the others. The hashes come master after master, in slot order.
+     *
+     * <p><b>Errors:</b> {@link RedisArrowException} when no hash matches the pattern (on any master
+     * of a cluster), or when some hash slots of a cluster are served by no master;
      * {@link RedisConnectionException} naming {@code host:port} when the connection cannot be
      * opened or fails; {@code RedisCommandTimeoutException} when a command exceeds the command
-     * timeout; error replies other than WRONGTYPE; {@link RedisArrowException} on a server in
-     * cluster mode; {@link IllegalStateException} after {@link #close()}.
+     * timeout; error replies other than WRONGTYPE (and, on a cluster, MOVED or ASK of a key that
+     * moved, which is left out); {@link IllegalStateException} after {@link #close()}.
      *
      * @param pattern the SCAN MATCH glob
      * @param sampleSize the most keys to sample, {@code >= 1}
@@ -435,15 +464,23 @@ public final class RedisSession implements AutoCloseable {
         }
         return shared().flatMapMany(shared -> {
             if (shared.cluster()) {
-                return Flux.error(ClusterMode.unsupported(options.address()));
+                return new ClusterSampler(cluster(), options.commandTimeout(), new Random())
+                        .sample(pattern, type, sampleSize, fetch)
+                        .switchIfEmpty(Flux.error(() -> noneToSample(pattern, type, what, " on any master of the Redis"
+                                + " Cluster")));
             }
             KeySampler sampler = new KeySampler(shared.connection(), options.address(), options.commandTimeout(),
                     new Random());
             SampleFetch values = new SampleFetch(shared.connection(), options.address(), options.commandTimeout());
-            return sampler.sample(pattern, type, sampleSize).flatMapMany(keys -> fetch.apply(values, keys));
-        }).switchIfEmpty(Flux.error(() -> new RedisArrowException("no " + what + " matches '" + pattern + "' at "
-                + options.address() + " (SCAN MATCH with TYPE " + type + " found none to sample)"
-                + (type.equals("hash") ? "" : "; check the pattern, and that the server has the JSON module"))));
+            return sampler.sample(pattern, type, sampleSize).flatMapMany(keys -> fetch.apply(values, keys))
+                    .switchIfEmpty(Flux.error(() -> noneToSample(pattern, type, what, "")));
+        });
+    }
+
+    private RedisArrowException noneToSample(String pattern, String type, String what, String where) {
+        return new RedisArrowException("no " + what + " matches '" + pattern + "' at " + options.address() + where
+                + " (SCAN MATCH with TYPE " + type + " found none to sample)"
+                + (type.equals("hash") ? "" : "; check the pattern, and that the server has the JSON module"));
     }
 
     private Mono<Shared> shared() {

@@ -23,8 +23,9 @@ import java.util.List;
 /**
  * Fetches the values of sampled keys on the shared connection, one command per key
  * ({@code HGETALL key} or {@code JSON.GET key $}), at most {@link #CONCURRENCY} in flight, which
- * Lettuce pipelines. Values come out in key order. A key that is gone by then, or now holds another
- * type (its reply is WRONGTYPE), is skipped. Other error replies fail the fetch.
+ * Lettuce pipelines. Values come out in key order. A key that is gone by then, now holds another
+ * type (its reply is WRONGTYPE) or, on a Redis Cluster node, has moved to another master (MOVED or
+ * ASK) is skipped. Other error replies fail the fetch.
  */
 public final class SampleFetch {
 
@@ -77,12 +78,16 @@ public final class SampleFetch {
             connection.dispatch(command);
             return SharedCommands.bounded(Mono.fromCompletionStage(command), type.toString(), address, timeout,
                     reply -> reply)
-                    .onErrorResume(SampleFetch::wrongType, e -> Mono.empty());
+                    .onErrorResume(SampleFetch::skipped, e -> Mono.empty());
         });
     }
 
-    private static boolean wrongType(Throwable failure) {
-        return failure instanceof RedisCommandExecutionException
-                && failure.getMessage() != null && failure.getMessage().startsWith("WRONGTYPE");
+    /** @return whether the reply says the key holds another type or lives on another node now */
+    static boolean skipped(Throwable failure) {
+        if (!(failure instanceof RedisCommandExecutionException) || failure.getMessage() == null) {
+            return false;
+        }
+        String message = failure.getMessage();
+        return message.startsWith("WRONGTYPE") || message.startsWith("MOVED ") || message.startsWith("ASK ");
     }
 }
