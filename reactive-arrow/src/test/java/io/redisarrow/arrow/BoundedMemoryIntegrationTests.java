@@ -270,29 +270,12 @@ class BoundedMemoryIntegrationTests extends ScanTestSupport {
         assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
         try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
                 RedisArrow capped = RedisArrow.builder().url(server.url()).allocator(limited).build()) {
-            AtomicLong rows = new AtomicLong();
-            AtomicLong bytes = new AtomicLong();
-            AtomicLong largestBatch = new AtomicLong();
-            scan.apply(capped)
-                    .publishOn(Schedulers.single(), 1)
-                    .doOnNext(batch -> {
-                        try (batch) {
-                            check.accept(batch);
-                            rows.addAndGet(batch.rowCount());
-                            bytes.addAndGet(batch.bufferSize());
-                            largestBatch.accumulateAndGet(batch.bufferSize(), Math::max);
-                            Thread.sleep(2);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    })
-                    .doOnDiscard(RecordBatch.class, RecordBatch::close)
-                    .blockLast();
-            assertThat(rows.get()).isEqualTo(KEYS);
-            assertThat(bytes.get()).isGreaterThan(DATA_BYTES);
+            SlowDrain.Totals seen = SlowDrain.drain(scan.apply(capped), check);
+            assertThat(seen.rows()).isEqualTo(KEYS);
+            assertThat(seen.bytes()).isGreaterThan(DATA_BYTES);
             // decoding one batch while the subscriber holds another, plus what publishOn(1) queued
             assertThat(limited.getPeakMemoryAllocation()).as("peak Arrow bytes held")
-                    .isLessThanOrEqualTo(4 * largestBatch.get());
+                    .isLessThanOrEqualTo(4 * seen.largestBatch());
             assertThat(limited.getAllocatedMemory()).isZero();
         }
     }

@@ -8,12 +8,10 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,28 +41,12 @@ class ClusterBoundedMemoryIntegrationTests extends ClusterTestSupport {
         assertThat(DATA_BYTES).isGreaterThan(4 * ALLOCATOR_LIMIT).isGreaterThan(Runtime.getRuntime().maxMemory());
         try (BufferAllocator limited = allocator.newChildAllocator("bounded", 0, ALLOCATOR_LIMIT);
                 RedisArrow capped = RedisArrow.builder().url(cluster.url()).allocator(limited).build()) {
-            AtomicLong rows = new AtomicLong();
-            AtomicLong bytes = new AtomicLong();
-            AtomicLong largest = new AtomicLong();
-            capped.scanHashes(HashScan.builder().pattern(prefix + "*").schema(PAYLOAD).batchSize(20).parallel(2)
-                    .build())
-                    .publishOn(Schedulers.single(), 1)
-                    .doOnNext(batch -> {
-                        try (batch) {
-                            rows.addAndGet(batch.rowCount());
-                            bytes.addAndGet(batch.bufferSize());
-                            largest.accumulateAndGet(batch.bufferSize(), Math::max);
-                            Thread.sleep(2);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    })
-                    .doOnDiscard(RecordBatch.class, RecordBatch::close)
-                    .blockLast();
-            assertThat(rows.get()).isEqualTo(KEYS);
-            assertThat(bytes.get()).isGreaterThan(DATA_BYTES);
+            SlowDrain.Totals seen = SlowDrain.drain(capped.scanHashes(HashScan.builder().pattern(prefix + "*")
+                    .schema(PAYLOAD).batchSize(20).parallel(2).build()), batch -> { });
+            assertThat(seen.rows()).isEqualTo(KEYS);
+            assertThat(seen.bytes()).isGreaterThan(DATA_BYTES);
             assertThat(limited.getPeakMemoryAllocation()).as("peak Arrow bytes held")
-                    .isLessThanOrEqualTo(4 * largest.get());
+                    .isLessThanOrEqualTo(4 * seen.largestBatch());
             assertThat(limited.getAllocatedMemory()).isZero();
         } finally {
             for (int from = 0; from < KEYS; from += 500) {

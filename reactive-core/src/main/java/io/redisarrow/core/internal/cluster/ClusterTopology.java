@@ -92,21 +92,4 @@ public final class ClusterTopology {
         }
         return Slots.ranges(missing);
     }
-
-    /**
-     * @param later the topology at a later moment
-     * @return the slots whose master changed between the two (by node id), including slots served
-     *         by no master in either
-     */
-    public BitSet movedSince(ClusterTopology later) {
-        BitSet moved = new BitSet(Slots.COUNT);
-        for (int slot = 0; slot < Slots.COUNT; slot++) {
-            ClusterShard before = ownerOf(slot);
-            ClusterShard after = later.ownerOf(slot);
-            if (before == null || after == null || !before.master().id().equals(after.master().id())) {
-                moved.set(slot);
-            }
-        }
-        return moved;
-    }
 }

@@ -41,6 +41,30 @@ class KeyBudgetUnitTests {
     }
 
     @Test
+    void reservationsOfSeveralNodesWaitInTurnAndAreServedInOrder() {
+        KeyBudget budget = new KeyBudget(4);
+        assertThat(budget.reserve(4).block()).isEqualTo(4);
+        java.util.List<Integer> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+        budget.reserve(3).subscribe(granted -> served.add(granted));
+        budget.reserve(3).subscribe(granted -> served.add(-granted));
+        assertThat(served).isEmpty();
+        budget.returned(4, 0); // a node's batch came back empty: four keys wanted again
+        assertThat(served).containsExactly(3, -1);
+    }
+
+    @Test
+    void aCancelledReservationDoesNotTakeKeysFromTheNext() {
+        KeyBudget budget = new KeyBudget(2);
+        budget.reserve(2).block();
+        reactor.core.Disposable first = budget.reserve(2).subscribe();
+        java.util.List<Integer> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+        budget.reserve(2).subscribe(served::add);
+        first.dispose();
+        budget.returned(2, 0);
+        assertThat(served).containsExactly(2);
+    }
+
+    @Test
     void unusedReservationsAreGivenBack() {
         KeyBudget budget = new KeyBudget(8);
         assertThat(budget.reserve(8).block()).isEqualTo(8);
