@@ -27,7 +27,7 @@ class OptionsUnitTests {
         assertThatThrownBy(() -> Options.parse(new String[] { "--only", "documents" }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--only must list batch, projection, parallel, memory, search, large, json, writes"
-                        + " or types, not 'documents'");
+                        + ", types or cluster, not 'documents'");
     }
 
     @Test
