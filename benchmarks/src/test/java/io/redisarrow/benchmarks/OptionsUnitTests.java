@@ -40,6 +40,16 @@ class OptionsUnitTests {
     }
 
     @Test
+    void onlyClusterRunsAloneWithoutTheReadersTable() {
+        Options options = Options.parse(new String[] { "--only", "cluster" });
+
+        assertThat(options.scenarios()).isEqualTo(EnumSet.of(Options.Scenario.CLUSTER));
+        assertThat(options.readers()).isFalse();
+        assertThat(options.keys()).isEqualTo(1_000_000);
+        assertThat(Options.parse(new String[0]).scenarios()).contains(Options.Scenario.CLUSTER);
+    }
+
+    @Test
     void writesBesideAnotherScenarioKeepTheReadersTable() {
         Options options = Options.parse(new String[] { "--only", "json,writes" });
 
