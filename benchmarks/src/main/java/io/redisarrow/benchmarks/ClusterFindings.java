@@ -26,6 +26,9 @@ final class ClusterFindings {
     /** A node's CPU, in % of one core, from which a row is limited by that server. */
     static final double BUSY_NODE = 85;
 
+    /** The share of the round trips' bound from which a row behind latency is limited by it. */
+    static final double LATENCY_SHARE = 0.5;
+
     /** The masters of the scan on paper. */
     static final int PAPER_MASTERS = 30;
 
@@ -38,14 +41,17 @@ final class ClusterFindings {
 
     /**
      * @param t a row's costs
+     * @param rowsPerSecond the row's rate
      * @param rttMs the round trip added, 0 on loopback
      * @param inFlight the row's round trips in flight
      * @param cores the machine's cores
      * @return what limited the row: the cores when the machine was at least {@value #BUSY_MACHINE} %
      *         busy (or, where unknown, when the measured processes used that much of every core), else a
-     *         server's thread when one node used at least {@value #BUSY_NODE} % of a core, else the round trips
+     *         server's thread when one node used at least {@value #BUSY_NODE} % of a core, else, behind
+     *         latency, the round trips when the rate reached {@value #LATENCY_SHARE} of what they allow
+     *         ({@link #latencyBound}); else none of them
      */
-    static String limit(PassCosts.Totals t, double rttMs, int inFlight, int cores) {
+    static String limit(PassCosts.Totals t, double rowsPerSecond, double rttMs, int inFlight, int cores) {
         double ours = t.redisPercent() + t.clientPercent() + t.proxyPercent();
         boolean saturated = Double.isNaN(t.machinePercent()) ? ours >= BUSY_MACHINE * cores
                 : t.machinePercent() >= BUSY_MACHINE;
@@ -63,10 +69,24 @@ final class ClusterFindings {
             return f("Redis: a server's thread (busiest node %.0f %% of a core)", t.busiestPercent());
         }
         if (rttMs > 0) {
-            return f("latency: %d round trips of %s in flight", inFlight, ClusterScenario.rtt(rttMs));
+            double bound = latencyBound(inFlight, ClusterScenario.BATCH_SIZE, rttMs);
+            if (rowsPerSecond >= LATENCY_SHARE * bound) {
+                return f("latency: %d round trips of %s in flight (they allow %,.0f rows/s)", inFlight,
+                        ClusterScenario.rtt(rttMs), bound);
+            }
+            return f("none saturated: cores %.0f %% busy, busiest node %.0f %% of a core, round trips allow %,.0f"
+                    + " rows/s", t.machinePercent(), t.busiestPercent(), bound);
         }
         return f("round trips: cores %.0f %% busy, busiest node %.0f %% of a core", t.machinePercent(),
                 t.busiestPercent());
+    }
+
+    /**
+     * @return the rows per second the round trips allow at most: {@code inFlight} round trips of
+     *         {@code batchSize} rows each per round trip of {@code rttMs}
+     */
+    static double latencyBound(long inFlight, int batchSize, double rttMs) {
+        return inFlight * (double) batchSize / (rttMs / 1000);
     }
 
     /** @return a Markdown table: each target, what this run measured, and whether it was reached */
@@ -126,6 +146,46 @@ final class ClusterFindings {
 
     /** @return the paragraph on one network's three rows */
     String network(String network, int one, int wide, int cluster) {
+        return rows(network, one, wide, cluster) + bound(one) + again(one, wide, cluster);
+    }
+
+    /** @return a sentence on what the round trips allow the single node at {@code parallel}, behind latency */
+    private String bound(int one) {
+        double rtt = rttOf(one);
+        if (!(rtt > 0)) {
+            return "";
+        }
+        double bound = latencyBound(ClusterScenario.PARALLEL, ClusterScenario.BATCH_SIZE, rtt);
+        double rate = table.number(one, "rows_per_s");
+        return f(" Behind %s, %d round trips of %,d rows in flight allow one node %,.0f rows/s, %.0f x what it read:"
+                + " %s", ClusterScenario.rtt(rtt), ClusterScenario.PARALLEL, ClusterScenario.BATCH_SIZE, bound,
+                bound / rate, bound >= 2 * rate
+                        ? "each batch's work outlasts the round trip, so the latency hides behind it and the"
+                                + " ratios measure the CPU the rows get, not the round trips."
+                        : "the round trips are close to the limit.");
+    }
+
+    /** @return a sentence on rows read twice, when any pass read some */
+    private String again(int... rows) {
+        StringBuilder out = new StringBuilder();
+        for (int row : rows) {
+            double again = table.number(row, "rows_again");
+            if (again > 0) {
+                out.append(out.length() == 0 ? " Rows read twice (the read retried from the last position it"
+                        + " handed on, or read slots again): " : "; ");
+                out.append(f("%,.0f by the %s at `parallel` %s", again, table.cell(row, "read_from"),
+                        table.cell(row, "parallel")));
+            }
+        }
+        return out.length() == 0 ? "" : out.append(", over the measured passes; every key was read.").toString();
+    }
+
+    /** @return the round trip a row's network adds: none on loopback, else the proxies' */
+    private double rttOf(int row) {
+        return table.cell(row, "network").equals(ClusterScenario.LOOPBACK) ? 0 : ClusterScenario.RTT_MS;
+    }
+
+    private String rows(String network, int one, int wide, int cluster) {
         double ratio = table.number(cluster, "x_single");
         double goal = table.number(cluster, "target");
         long inFlight = (long) table.number(cluster, "in_flight");

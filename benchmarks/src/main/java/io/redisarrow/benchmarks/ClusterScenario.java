@@ -143,8 +143,7 @@ final class ClusterScenario {
                 sameInFlight, goal, t.redisPercent(), CLUSTER.equals(target) ? shares(t.shares()) : null,
                 t.redisMicrosPerRow(), t.clientPercent(), rttMs > 0 ? (Object) t.proxyPercent() : null,
                 t.clientMicrosPerRow(), t.machinePercent(), t.bytesPerBatch() / 1e3, t.largestBatchBytes() / 1e3,
-                m.peakBytes() / 1e6,
-                ClusterFindings.limit(t, rttMs, inFlight, cores));
+                m.peakBytes() / 1e6, t.rowsAgain(), ClusterFindings.limit(t, r.median(), rttMs, inFlight, cores));
     }
 
     /** @return the shares as {@code 34 / 33 / 33 %} */
@@ -173,7 +172,7 @@ final class ClusterScenario {
                 .number("machine busy %", "machine_busy_pct", "%.0f")
                 .number("Arrow kB/batch (mean)", "batch_kb", "%,.0f")
                 .number("largest batch kB", "largest_batch_kb", "%,.0f").number("allocator peak MB", "peak_mb", "%.1f")
-                .text("limited by", "limited_by");
+                .number("rows read again", "rows_again", "%,d").text("limited by", "limited_by");
     }
 
     private static Measured measure(String name, String parallelText, String url, List<String> nodes, int parallel,
@@ -181,7 +180,7 @@ final class ClusterScenario {
         HashScan scan = HashScan.builder().pattern(BenchData.PATTERN).schema(BenchData.SCHEMA).batchSize(BATCH_SIZE)
                 .parallel(parallel).build();
         PassCosts costs = new PassCosts();
-        try (StreamingScan reader = new StreamingScan(url, scan, name, parallelText); NodeCpu cpu = new NodeCpu(nodes)) {
+        try (StreamingScan reader = new StreamingScan(url, scan, name, parallelText, keys); NodeCpu cpu = new NodeCpu(nodes)) {
             Measurement m = Measurement.run(name, parallelText, repetitions, () -> {
                 double[] before = cpu.seconds();
                 CpuClock.Reading from = CpuClock.now();
@@ -190,9 +189,11 @@ final class ClusterScenario {
                 double wall = (System.nanoTime() - start) / 1e9;
                 CpuClock.Reading to = CpuClock.now();
                 double[] after = cpu.seconds();
-                if (rows != keys) {
-                    throw new IllegalStateException(f("%s read %,d rows, expected %,d", name, rows, keys));
+                String problem = reader.tally().problem();
+                if (problem != null) {
+                    throw new IllegalStateException(f("%s read %,d rows: %s", name, rows, problem));
                 }
+                long again = reader.tally().again();
                 double[] node = new double[after.length];
                 for (int i = 0; i < node.length; i++) {
                     node[i] = after[i] - before[i];
@@ -200,14 +201,15 @@ final class ClusterScenario {
                 double proxy = (to.proxyNanos() - from.proxyNanos()) / 1e9;
                 double jvm = (to.jvmNanos() - from.jvmNanos()) / 1e9;
                 boolean machine = from.machineTotal() >= 0 && to.machineTotal() >= 0;
-                PassCosts.Pass pass = new PassCosts.Pass(wall, rows, reader.batches(), reader.batchBytes(),
+                PassCosts.Pass pass = new PassCosts.Pass(wall, rows, again, reader.batches(), reader.batchBytes(),
                         reader.largestBatchBytes(), node,
                         jvm - proxy, proxy, machine ? to.machineBusy() - from.machineBusy() : -1,
                         machine ? to.machineTotal() - from.machineTotal() : -1);
                 costs.add(pass);
                 PassCosts.Totals one = PassCosts.totals(List.of(pass, pass));
-                return new Measurement.Pass(rows / wall, rows, f("%,d rows in %.2f s, Redis CPU %.0f %% (%s), client"
-                        + " %.0f %%, proxies %.0f %%, machine %.0f %% busy", rows, wall, one.redisPercent(),
+                return new Measurement.Pass(keys / wall, keys, f("%,d rows in %.2f s%s, Redis CPU %.0f %% (%s), client"
+                        + " %.0f %%, proxies %.0f %%, machine %.0f %% busy", rows, wall,
+                        again == 0 ? "" : f(" (%,d read again)", again), one.redisPercent(),
                         shares(one.shares()), one.clientPercent(), one.proxyPercent(), one.machinePercent()));
             }, cpu.firstNodeCost());
             return new Measured(m, costs.totals(), reader.peakBytes());
@@ -220,7 +222,10 @@ final class ClusterScenario {
                 %s per row after one warm-up pass; ratios are of medians. Every pass reads all %,d hashes \
                 `%s` (the hash scenario's data: 10 fields, loaded through `redis-cli --pipe`) with `scanHashes` \
                 (the hash scenario's schema, `batchSize` %,d, SCAN COUNT batchSize x parallel), each batch closed \
-                on arrival, and is checked to read exactly N rows. **Single node**: a standalone redis-server %s \
+                on arrival, and is checked to read every one of the N keys and no other (a bit per key, from the key \
+                column's bytes); rows/s counts each key once, and rows a pass read twice (a read that retried from \
+                the last position it handed on, or slots read again) are counted apart, summed over the measured \
+                passes. **Single node**: a standalone redis-server %s \
                 (no modules, no persistence) read at `parallel` %d and at %d, the round trips a %d-master read has \
                 in flight. **Cluster**: %d masters without replicas (`LocalRedisCluster`, same binary and \
                 arguments plus cluster mode), keys per master %s; a cluster scan runs its own SCAN, fetch \
@@ -235,11 +240,12 @@ final class ClusterScenario {
                 of them busy: other work on the machine counts too). Arrow kB/batch: the buffers of the batches \
                 read (`bufferSize`), their mean and the largest; a cluster's batches are smaller on average, since \
                 each master's SCAN pages end short of a batch more often. Limited by: the cores when the machine was at least %.0f %% busy, else a Redis \
-                server's thread when one node used at least %.0f %% of a core, else the round trips.""",
+                server's thread when one node used at least %.0f %% of a core, else, behind latency, the round \
+                trips when the rate reached %.1f of what they allow (round trips in flight x batchSize / RTT).""",
                 repetitions == 1 ? "1 measured pass" : repetitions + " measured passes", keys, BenchData.PATTERN,
                 BATCH_SIZE, version, PARALLEL, MASTERS * PARALLEL, MASTERS, MASTERS,
                 Arrays.stream(perMaster).mapToObj(n -> f("%,d", n)).collect(Collectors.joining(" / ")), MASTERS,
                 MASTERS * PARALLEL, rtt(RTT_MS), rtt(RTT_MS / 2), cores, ClusterFindings.BUSY_MACHINE,
-                ClusterFindings.BUSY_NODE);
+                ClusterFindings.BUSY_NODE, ClusterFindings.LATENCY_SHARE);
     }
 }

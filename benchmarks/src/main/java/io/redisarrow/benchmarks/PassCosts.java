@@ -15,6 +15,7 @@ final class PassCosts {
      *
      * @param wallSeconds its wall time
      * @param rows rows read
+     * @param rowsAgain rows of a key the pass had read already
      * @param batches batches read
      * @param batchBytes Arrow buffer bytes of those batches, summed
      * @param largestBatchBytes Arrow buffer bytes of the largest of them
@@ -25,7 +26,7 @@ final class PassCosts {
      *        -1 when unknown
      * @param machineTotalTicks the machine's clock ticks over the pass, every core, or -1 when unknown
      */
-    record Pass(double wallSeconds, long rows, long batches, long batchBytes, long largestBatchBytes,
+    record Pass(double wallSeconds, long rows, long rowsAgain, long batches, long batchBytes, long largestBatchBytes,
             double[] nodeCpuSeconds,
             double clientCpuSeconds, double proxyCpuSeconds, long machineBusyTicks, long machineTotalTicks) {
     }
@@ -36,18 +37,19 @@ final class PassCosts {
      * @param redisPercent the nodes' CPU over the wall time, in % of one core, all nodes together
      * @param busiestPercent the busiest node's CPU over the wall time, in % of one core
      * @param shares each node's share of the nodes' CPU, in %, in node order
-     * @param redisMicrosPerRow the nodes' CPU per row read, in µs
+     * @param redisMicrosPerRow the nodes' CPU per key read, in µs
      * @param clientPercent the client's CPU over the wall time, in % of one core
      * @param proxyPercent the proxies' CPU over the wall time, in % of one core
-     * @param clientMicrosPerRow the client's CPU per row read, in µs
+     * @param clientMicrosPerRow the client's CPU per key read, in µs
      * @param machinePercent the machine's busy time over its total, every core and process, in %; NaN
      *        when unknown
      * @param bytesPerBatch Arrow bytes per batch read
      * @param largestBatchBytes Arrow bytes of the largest batch read
+     * @param rowsAgain rows of a key already read in the same pass, summed over the passes
      */
     record Totals(double redisPercent, double busiestPercent, double[] shares, double redisMicrosPerRow,
             double clientPercent, double proxyPercent, double clientMicrosPerRow, double machinePercent,
-            double bytesPerBatch, double largestBatchBytes) {
+            double bytesPerBatch, double largestBatchBytes, long rowsAgain) {
     }
 
     private final List<Pass> passes = new ArrayList<>();
@@ -81,6 +83,7 @@ final class PassCosts {
         int nodes = measured.get(0).nodeCpuSeconds().length;
         double wall = 0;
         long rows = 0;
+        long again = 0;
         long batches = 0;
         long bytes = 0;
         long largest = 0;
@@ -93,6 +96,7 @@ final class PassCosts {
         for (Pass pass : measured) {
             wall += pass.wallSeconds();
             rows += pass.rows();
+            again += pass.rowsAgain();
             batches += pass.batches();
             bytes += pass.batchBytes();
             largest = Math.max(largest, pass.largestBatchBytes());
@@ -118,8 +122,9 @@ final class PassCosts {
         for (int i = 0; i < nodes; i++) {
             shares[i] = redis > 0 ? 100 * node[i] / redis : Double.NaN;
         }
-        return new Totals(100 * redis / wall, 100 * busiest / wall, shares, 1e6 * redis / rows, 100 * client / wall,
-                100 * proxy / wall, 1e6 * client / rows, machineKnown ? 100.0 * busy / total : Double.NaN,
-                batches == 0 ? Double.NaN : bytes / (double) batches, batches == 0 ? Double.NaN : largest);
+        long once = rows - again;
+        return new Totals(100 * redis / wall, 100 * busiest / wall, shares, 1e6 * redis / once, 100 * client / wall,
+                100 * proxy / wall, 1e6 * client / once, machineKnown ? 100.0 * busy / total : Double.NaN,
+                batches == 0 ? Double.NaN : bytes / (double) batches, batches == 0 ? Double.NaN : largest, again);
     }
 }

@@ -13,7 +13,7 @@ class ClusterFindingsUnitTests {
     }
 
     private static PassCosts.Totals totals(double redis, double busiest, double client, double proxy, double machine) {
-        return new PassCosts.Totals(redis, busiest, new double[] { 100 }, 1, client, proxy, 1, machine, 1, 1);
+        return new PassCosts.Totals(redis, busiest, new double[] { 100 }, 1, client, proxy, 1, machine, 1, 1, 0);
     }
 
     @Test
@@ -28,28 +28,47 @@ class ClusterFindingsUnitTests {
 
     @Test
     void aBusyMachineLimitsByItsCoresCountingOtherProcesses() {
-        assertThat(ClusterFindings.limit(totals(30, 30, 100, 20, 95), 2, 12, 2))
+        assertThat(ClusterFindings.limit(totals(30, 30, 100, 20, 95), 100_000, 2, 12, 2))
                 .isEqualTo("CPU: the 2 cores, 95 % busy (client 100 %, Redis 30 %, proxies 20 %, other processes 40 %)");
     }
 
     @Test
     void withoutTheMachinesClockOurOwnProcessesDecideWhetherTheCoresAreFull() {
-        assertThat(ClusterFindings.limit(totals(80, 80, 100, 0, Double.NaN), 0, 4, 2))
+        assertThat(ClusterFindings.limit(totals(80, 80, 100, 0, Double.NaN), 100_000, 0, 4, 2))
                 .isEqualTo("CPU: the 2 cores (client 100 %, Redis 80 %)");
-        assertThat(ClusterFindings.limit(totals(20, 20, 100, 0, Double.NaN), 2, 4, 2))
-                .isEqualTo("latency: 4 round trips of 2 ms in flight");
+        assertThat(ClusterFindings.limit(totals(20, 20, 100, 0, Double.NaN), 5_000_000, 2, 4, 2))
+                .isEqualTo("latency: 4 round trips of 2 ms in flight (they allow 10,000,000 rows/s)");
     }
 
     @Test
     void aSaturatedServerThreadComesBeforeTheRoundTrips() {
-        assertThat(ClusterFindings.limit(totals(90, 88, 50, 5, 80), 2, 12, 2))
+        assertThat(ClusterFindings.limit(totals(90, 88, 50, 5, 80), 100_000, 2, 12, 2))
                 .isEqualTo("Redis: a server's thread (busiest node 88 % of a core)");
     }
 
     @Test
     void idleCoresOnLoopbackLeaveTheRoundTrips() {
-        assertThat(ClusterFindings.limit(totals(40, 40, 60, 0, 55), 0, 4, 2))
+        assertThat(ClusterFindings.limit(totals(40, 40, 60, 0, 55), 100_000, 0, 4, 2))
                 .isEqualTo("round trips: cores 55 % busy, busiest node 40 % of a core");
+    }
+
+    @Test
+    void behindLatencyARateFarBelowWhatTheRoundTripsAllowIsNotLimitedByThem() {
+        assertThat(ClusterFindings.limit(totals(40, 40, 60, 5, 55), 100_000, 2, 4, 2))
+                .isEqualTo("none saturated: cores 55 % busy, busiest node 40 % of a core, round trips allow"
+                        + " 10,000,000 rows/s");
+        assertThat(ClusterFindings.latencyBound(12, 100, 2)).isEqualTo(600_000.0);
+    }
+
+    @Test
+    void theAdviceSaysWhatTheRoundTripsAllowAndWhichRowsWereReadTwice() {
+        String advice = new ClusterFindings(run(270_000, 90_000)).advice();
+
+        assertThat(advice).contains("Behind 2 ms, 4 round trips of 5,000 rows in flight allow one node 10,000,000"
+                + " rows/s, 100 x what it read: each batch's work outlasts the round trip");
+        assertThat(advice).contains("Rows read twice (the read retried from the last position it handed on, or read"
+                + " slots again): 15,000 by the 3-master cluster at `parallel` 4 per master, over the measured passes;"
+                + " every key was read.");
     }
 
     @Test

@@ -12,7 +12,7 @@ class ClusterScenarioUnitTests {
         return new ClusterScenario.Measured(new Measurement("x", "4", new double[] { rowsPerSecond * 0.9,
                 rowsPerSecond, rowsPerSecond * 1.1 }, Double.NaN),
                 new PassCosts.Totals(redis, redis * shares[0] / 100, shares, 2.5, 95, 10, 9.0, machine, 400_000,
-                        580_000), 2_900_000);
+                        580_000, shares.length > 1 ? 15_000 : 0), 2_900_000);
     }
 
     /** The three rows of a network: single node 100k rows/s, at 3 x parallel 150k, cluster {@code cluster}. */
@@ -50,6 +50,7 @@ class ClusterScenarioUnitTests {
         assertThat(t.column("proxy_cpu_pct")).containsOnlyNulls();
         assertThat(t.number(2, "largest_batch_kb")).isCloseTo(580, within(1e-9));
         assertThat(t.number(2, "peak_mb")).isCloseTo(2.9, within(1e-9));
+        assertThat(t.column("rows_again")).containsExactly(0L, 0L, 15_000L);
     }
 
     @Test

@@ -12,7 +12,7 @@ class PassCostsUnitTests {
 
     private static PassCosts.Pass pass(double wall, long rows, double[] nodes, double client, double proxy, long busy,
             long total) {
-        return new PassCosts.Pass(wall, rows, 10, 10 * 500_000L, 600_000L, nodes, client, proxy, busy, total);
+        return new PassCosts.Pass(wall, rows, 0, 10, 10 * 500_000L, 600_000L, nodes, client, proxy, busy, total);
     }
 
     @Test
@@ -34,6 +34,20 @@ class PassCostsUnitTests {
         assertThat(totals.machinePercent()).isCloseTo(75, within(1e-9));
         assertThat(totals.bytesPerBatch()).isCloseTo(500_000, within(1e-9));
         assertThat(totals.largestBatchBytes()).isCloseTo(600_000, within(1e-9));
+    }
+
+    @Test
+    void rowsReadAgainAreSummedAndLeftOutOfTheCostPerKey() {
+        double[] nodes = { 1.0 };
+        PassCosts.Pass warm = new PassCosts.Pass(1, 1_000, 500, 1, 1, 1, nodes, 1, 0, 1, 2);
+        PassCosts.Pass twice = new PassCosts.Pass(1, 1_250_000, 250_000, 1, 1, 1, nodes, 2, 0, 1, 2);
+        PassCosts.Pass once = new PassCosts.Pass(1, 1_000_000, 0, 1, 1, 1, nodes, 2, 0, 1, 2);
+
+        PassCosts.Totals totals = PassCosts.totals(List.of(warm, twice, once));
+
+        assertThat(totals.rowsAgain()).isEqualTo(250_000);
+        assertThat(totals.redisMicrosPerRow()).isCloseTo(1.0, within(1e-9));
+        assertThat(totals.clientMicrosPerRow()).isCloseTo(2.0, within(1e-9));
     }
 
     @Test
