@@ -19,7 +19,9 @@ import java.util.List;
  * behind added latency), memory per row and under a slow subscriber, SCAN against RediSearch (hashes and
  * JSON documents), N JSON documents read every way beside baselines of their own, and writes of
  * hashes and JSON documents every way ({@link WritesScenario}, a report of its own), and every
- * Redis type read beside its own baselines ({@link TypesScenario}, a report of its own);
+ * Redis type read beside its own baselines ({@link TypesScenario}, a report of its own), and the hash
+ * scan of one node against a Redis Cluster ({@link ClusterScenario}, a report of its own, on servers it
+ * starts itself);
  * writes Markdown, CSV and PNG charts, and with {@code --docs} the performance guide. See
  * {@link Options#USAGE}.
  */
@@ -81,6 +83,7 @@ public final class HashScanBenchmark {
             List<Table> tables = new ArrayList<>();
             List<Table> writeTables = new ArrayList<>();
             List<Table> typeTables = new ArrayList<>();
+            List<Table> clusterTables = new ArrayList<>();
             if (options.readers()) {
                 Readers.Result readers = Readers.run(url, options.keys(), options.repetitions(), options.clients(), cost,
                         connection.sync());
@@ -100,6 +103,7 @@ public final class HashScanBenchmark {
                         case JSON -> tables.add(JsonScenario.run(bench, options.clients(), options.reuse()));
                         case WRITES -> writeTables.addAll(writes(url, options, cost));
                         case TYPES -> typeTables.add(types(url, options, cost));
+                        case CLUSTER -> clusterTables.add(ClusterScenario.run(options.keys(), options.repetitions()));
                     }
                 }
             } else {
@@ -108,6 +112,7 @@ public final class HashScanBenchmark {
                     switch (scenario) {
                         case WRITES -> writeTables.addAll(writes(url, options, cost));
                         case TYPES -> typeTables.add(types(url, options, cost));
+                        case CLUSTER -> clusterTables.add(ClusterScenario.run(options.keys(), options.repetitions()));
                         default -> throw new IllegalStateException(scenario + " needs the readers table");
                     }
                 }
@@ -133,6 +138,9 @@ public final class HashScanBenchmark {
             }
             if (!typeTables.isEmpty()) {
                 pages.add(TypesReport.of(facts, options.typesElements(), command, typeTables.get(0)));
+            }
+            if (!clusterTables.isEmpty()) {
+                pages.add(ClusterReport.of(facts, options.keys(), command, clusterTables.get(0)));
             }
             for (PageReport page : pages) {
                 Path file = page.write(written);

@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LatencyProxy implements AutoCloseable {
 
+    /** How the names of the proxies' threads begin, so their CPU time can be told from the client's. */
+    static final String THREAD_PREFIX = "latency-proxy";
+
     private final EventLoopGroup group;
 
     private final Channel server;
@@ -37,7 +41,8 @@ final class LatencyProxy implements AutoCloseable {
     }
 
     static LatencyProxy start(String targetHost, int targetPort, Duration delay) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_PREFIX, true),
+                NioIoHandler.newFactory());
         long nanos = delay.toNanos();
         Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)

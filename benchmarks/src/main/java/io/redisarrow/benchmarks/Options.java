@@ -32,15 +32,15 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
 
     /** The scenarios after the first table, in the order they run. */
     enum Scenario {
-        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE, JSON, WRITES, TYPES
+        BATCH, PROJECTION, PARALLEL, MEMORY, SEARCH, LARGE, JSON, WRITES, TYPES, CLUSTER
     }
 
     /** The scenarios with baselines of their own, which need neither the hashes nor the readers table. */
-    private static final Set<Scenario> STANDALONE = EnumSet.of(Scenario.WRITES, Scenario.TYPES);
+    private static final Set<Scenario> STANDALONE = EnumSet.of(Scenario.WRITES, Scenario.TYPES, Scenario.CLUSTER);
 
     /**
      * @return whether the readers table (and the hashes it reads) is measured: unless only the
-     *         write and types scenarios run, which need no read baselines of the hashes
+     *         write, types and cluster scenarios run, which need no read baselines of the hashes
      */
     boolean readers() {
         return !STANDALONE.containsAll(scenarios);
@@ -59,13 +59,16 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
                                   json (N JSON documents of 10 members in the next database: every reader, own baselines),
                                   writes (hashes and JSON documents written every way; alone, no readers table),
                                   types (strings, sets, lists, sorted sets, streams: small keys and one big key,
-                                  redis-arrow beside a Jedis pipeline and naive Lettuce; alone, no readers table)
+                                  redis-arrow beside a Jedis pipeline and naive Lettuce; alone, no readers table),
+                                  cluster (N hashes read from one node and from a 3-master cluster, on loopback and
+                                  behind 2 ms RTT, on servers of its own whatever REDIS_URL says; alone, no readers table)
               --write-rows N      rows per pass of the writes scenario (default 1000000; --quick 100000)
               --types-elements N  elements of each type per pass in the types scenario (default 1000000; --quick 100000)
               --reuse true|false  keep data an earlier run loaded with the same N (default true)
               --out DIR           results directory (default results)
               --docs              also write the docs pages of what ran: performance.md and its charts,
-                                  write-performance.md (writes), types-performance.md (types)""";
+                                  write-performance.md (writes), types-performance.md (types),
+                                  cluster-performance.md (cluster)""";
 
     /**
      * @param args the command line
@@ -136,7 +139,7 @@ record Options(int keys, int repetitions, int[] clients, boolean reuse, Path out
                 chosen.add(Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(option + " must list batch, projection, parallel, memory, search, large, json,"
-                        + " writes or types, not '" + name + "'\n" + USAGE);
+                        + " writes, types or cluster, not '" + name + "'\n" + USAGE);
             }
         }
         return chosen;

@@ -128,6 +128,10 @@ final class Report {
         out.append("## Every Redis type\n\nThe `types` scenario reads strings, sets, lists, sorted sets and streams,"
                 + " small keys and one big key, beside a Jedis pipeline and naive Lettuce, on a page of their own:"
                 + " [`types-performance.md`](types-performance.md) (in a run's results: `types.md`).\n\n");
+        out.append("## Redis Cluster\n\nThe `cluster` scenario reads the same hashes from one node and from a 3-master"
+                + " cluster, on loopback and behind 2 ms of round trip, with the Redis CPU of each master and a scan of"
+                + " 30 masters on paper, on a page of its own: [`cluster-performance.md`](cluster-performance.md) (in a"
+                + " run's results: `cluster.md`).\n\n");
         out.append(advice);
         return out.toString();
     }

@@ -27,7 +27,7 @@ class OptionsUnitTests {
         assertThatThrownBy(() -> Options.parse(new String[] { "--only", "documents" }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--only must list batch, projection, parallel, memory, search, large, json, writes"
-                        + " or types, not 'documents'");
+                        + ", types or cluster, not 'documents'");
     }
 
     @Test
@@ -37,6 +37,16 @@ class OptionsUnitTests {
         assertThat(options.scenarios()).isEqualTo(EnumSet.of(Options.Scenario.WRITES));
         assertThat(options.readers()).isFalse();
         assertThat(options.writeRows()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void onlyClusterRunsAloneWithoutTheReadersTable() {
+        Options options = Options.parse(new String[] { "--only", "cluster" });
+
+        assertThat(options.scenarios()).isEqualTo(EnumSet.of(Options.Scenario.CLUSTER));
+        assertThat(options.readers()).isFalse();
+        assertThat(options.keys()).isEqualTo(1_000_000);
+        assertThat(Options.parse(new String[0]).scenarios()).contains(Options.Scenario.CLUSTER);
     }
 
     @Test
