@@ -111,7 +111,11 @@ public final class ScanCheckpoint {
         return keys;
     }
 
-    /** @return whether every node's scan had ended */
+    /**
+     * @return whether every node's scan had ended and no slot is left to read again. The last batch
+     *         of a scan may still say false (a node's end is known only after its last batch): the
+     *         scan's completion is the sure sign that it read everything
+     */
     public boolean finished() {
         for (Node node : nodes) {
             if (!node.finished()) {
