@@ -25,6 +25,7 @@ import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.cluster.ClusterConnections;
 import io.redisarrow.core.internal.cluster.ClusterSampler;
 import io.redisarrow.core.internal.cluster.ClusterScan;
+import io.redisarrow.core.internal.cluster.ClusterWrites;
 import io.redisarrow.core.internal.observe.ReadObserver;
 import io.redisarrow.core.internal.observe.Telemetry;
 import io.redisarrow.core.internal.plan.Reads;
@@ -241,6 +242,18 @@ public final class RedisSession implements AutoCloseable {
      * Writes a stream of items, each encoded into one pipelined round trip on the write's own
      * connection, and reads what became of every key from the replies.
      *
+     * <p>On a Redis Cluster, each item's keys are grouped by the master serving their hash slot
+     * and each master's share goes out in one round trip on the write's own connection to it
+     * (opened at the first item that needs it, with the write's scripts loaded, closed when the
+     * write ends); the item still has one outcome. A key answered {@code MOVED} or {@code ASK} (its
+     * slot moved or is migrating) is sent once more to the node named, after a topology refresh; a
+     * key answered {@code TRYAGAIN}, {@code CLUSTERDOWN}, {@code MASTERDOWN} or {@code LOADING}, or
+     * whose slot no master serves, is sent again after the backoff of
+     * {@link ConnectionOptions#retry()}, as often as it allows. A key that still fails is a failure
+     * in its outcome. Each key is one unit of one hash slot, so no command crosses slots. Batches
+     * go out in input order, but a key sent again may be applied after a later batch's write of
+     * the same key.
+     *
      * <p><b>Ownership:</b> the write owns every item it receives and closes it exactly once
      * ({@link WriteEncoder#close}), right after encoding it, or on cancel or error if it was never
      * encoded; items the publisher never emits stay the caller's. <b>Backpressure:</b> no item is
@@ -265,11 +278,12 @@ public final class RedisSession implements AutoCloseable {
         Objects.requireNonNull(encoder, "encoder must not be null");
         Objects.requireNonNull(request, "request must not be null");
         String command = request.requiredCommand();
-        return shared().flatMapMany(shared -> shared.cluster()
-                ? Flux.error(ClusterMode.unsupported(options.address()))
-                : (command == null ? Mono.<Void>empty()
-                        : modules.require(shared.connection(), command, options.address()))
-                        .thenMany(Flux.usingWhen(endpoint.connect(),
+        return shared().flatMapMany(shared -> (command == null ? Mono.<Void>empty()
+                : modules.require(shared.connection(), command, options.address()))
+                .thenMany(shared.cluster()
+                        ? ClusterWrites.write(input, encoder, cluster(), request, options.commandTimeout(),
+                                options.retry())
+                        : Flux.usingWhen(endpoint.connect(),
                                 channel -> WritePipeline.write(input, encoder, channel, request,
                                         options.commandTimeout()),
                                 RedisChannel::close)));

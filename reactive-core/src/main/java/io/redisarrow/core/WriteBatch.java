@@ -1,5 +1,6 @@
 package io.redisarrow.core;
 
+import io.lettuce.core.codec.CRC16;
 import io.netty.buffer.ByteBuf;
 import io.redisarrow.core.internal.channel.Buffers;
 
@@ -15,13 +16,19 @@ import java.util.Objects;
  * {@link WriteReply#NIL_SKIPS}, {@link WriteReply#ZERO_SKIPS}) or a transaction
  * ({@link WriteReply#TRANSACTION}). It covers one or more input rows (a set's members, say) and
  * names its key for failures. Rows that needed no command are counted as written or skipped
- * directly. Units are appended in the order of their commands in {@link #commands()}.
+ * directly. Units are appended in the order of their commands in {@link #commands()}: a unit's
+ * commands are the bytes appended since the unit before it was recorded ({@link #unitStart},
+ * {@link #unitEnd}), so that a write to a Redis Cluster can send each unit to the master serving
+ * its key's hash slot ({@link #slot}).
  *
  * <p><b>Ownership:</b> the batch holds a pooled buffer. The write pipeline sends it, which releases
  * it; a batch that is never sent must be {@link #release() released}. Not thread-safe: built by one
  * encoder, then handed over.
  */
 public final class WriteBatch {
+
+    /** The hash slots of a Redis Cluster. */
+    private static final int SLOTS = 16384;
 
     private final ByteBuf commands;
 
@@ -42,6 +49,9 @@ public final class WriteBatch {
     private int[] keyOffsets;
 
     private int[] keyLengths;
+
+    /** Where each unit's commands end in the buffer. */
+    private int[] ends;
 
     private long written;
 
@@ -65,6 +75,7 @@ public final class WriteBatch {
         this.unitRows = new int[capacity];
         this.keyOffsets = new int[capacity];
         this.keyLengths = new int[capacity];
+        this.ends = new int[capacity];
         this.keys = new byte[Math.max(64, Math.min(1 << 20, capacity * 16))];
         this.commands = Buffers.HEAP.buffer(Math.max(256, Math.min(1 << 24, expectedBytes)));
     }
@@ -81,7 +92,8 @@ public final class WriteBatch {
     }
 
     /**
-     * Records the unit whose commands were appended last.
+     * Records the unit whose commands were appended last: those appended to {@link #commands()}
+     * since the unit before it was recorded (or since the start).
      *
      * @param reply how its replies read
      * @param queuedCommands for {@link WriteReply#TRANSACTION}, the commands between MULTI and
@@ -107,6 +119,7 @@ public final class WriteBatch {
             this.unitRows = Arrays.copyOf(this.unitRows, grown);
             keyOffsets = Arrays.copyOf(keyOffsets, grown);
             keyLengths = Arrays.copyOf(keyLengths, grown);
+            ends = Arrays.copyOf(ends, grown);
         }
         if (keyBytes + keyLength > keys.length) {
             keys = Arrays.copyOf(keys, (int) Math.min(RawBatch.MAX_DATA_BYTES,
@@ -118,6 +131,7 @@ public final class WriteBatch {
         this.unitRows[units] = unitRows;
         keyOffsets[units] = keyBytes;
         keyLengths[units] = keyLength;
+        ends[units] = commands.writerIndex();
         keyBytes += keyLength;
         units++;
     }
@@ -180,6 +194,49 @@ public final class WriteBatch {
      */
     public byte[] key(int unit) {
         return Arrays.copyOfRange(keys, keyOffsets[unit], keyOffsets[unit] + keyLengths[unit]);
+    }
+
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return where unit {@code unit}'s commands start in {@link #commands()}
+     */
+    public int unitStart(int unit) {
+        return unit == 0 ? 0 : ends[unit - 1];
+    }
+
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return where unit {@code unit}'s commands end (exclusive) in {@link #commands()}
+     */
+    public int unitEnd(int unit) {
+        return ends[unit];
+    }
+
+    /**
+     * @param unit a unit, {@code 0 <= unit < units()}
+     * @return the Redis Cluster hash slot of unit {@code unit}'s key: CRC16 of the key, or of its
+     *         hash tag (the text between the first {@code {} and the first {@code }} after it, when
+     *         not empty), modulo 16384
+     */
+    public int slot(int unit) {
+        int offset = keyOffsets[unit];
+        int length = keyLengths[unit];
+        int end = offset + length;
+        for (int open = offset; open < end; open++) {
+            if (keys[open] == '{') {
+                for (int close = open + 1; close < end; close++) {
+                    if (keys[close] == '}') {
+                        if (close > open + 1) {
+                            offset = open + 1;
+                            length = close - open - 1;
+                        }
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+        return CRC16.crc16(keys, offset, length) & (SLOTS - 1);
     }
 
     /** @return rows counted as written without a command */

@@ -15,9 +15,10 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 
 /**
- * Writes a stream of input items on one connection: each item is encoded on the request's
- * scheduler (and closed), its commands go out with one write and one flush, and its replies are
- * read into a {@link WriteOutcome}; outcomes come out in input order. Items are encoded in
+ * Writes a stream of input items: each item is encoded on the request's scheduler (and closed),
+ * its commands go out with one write and one flush per connection ({@link BatchSender}: one
+ * connection, or the masters of a cluster), and its replies are read into a {@link WriteOutcome};
+ * outcomes come out in input order. Items are encoded in
  * parallel but sent in input order (each waits until the one before it was sent or ended), so the
  * server applies them in input order: a later batch's write of a key wins over an earlier one's. At most
  * {@link WriteRequest#parallel()} items are held at once (encoding, in flight, or done and waiting
@@ -33,6 +34,8 @@ public final class WritePipeline {
     }
 
     /**
+     * Writes on one connection: the request's scripts are loaded on it first.
+     *
      * @param input the items
      * @param encoder encodes and closes them
      * @param channel the write's connection
@@ -43,15 +46,32 @@ public final class WritePipeline {
      */
     public static <T> Flux<WriteOutcome> write(Publisher<T> input, WriteEncoder<T> encoder, RedisChannel channel,
             WriteRequest request, Duration timeout) {
-        return DemandGate.gate(opened -> ScriptLoad.load(channel, request.scripts())
-                .timeout(timeout, Mono.error(() -> Timeouts.exception("SCRIPT LOAD", timeout)))
+        return write(input, encoder, request, ScriptLoad.load(channel, request.scripts())
+                .timeout(timeout, Mono.error(() -> Timeouts.exception("SCRIPT LOAD", timeout))),
+                (batch, handover) -> send(batch, handover, channel, timeout));
+    }
+
+    /**
+     * Writes through any sender, with the same encoding, order, backpressure and ownership.
+     *
+     * @param input the items
+     * @param encoder encodes and closes them
+     * @param request parallelism and encoding scheduler
+     * @param before what must complete before the first item is requested, such as loading scripts
+     * @param sender sends each batch that has units, in input order, and reads its outcome
+     * @param <T> the item type
+     * @return one outcome per item, in order
+     */
+    public static <T> Flux<WriteOutcome> write(Publisher<T> input, WriteEncoder<T> encoder, WriteRequest request,
+            Mono<Void> before, BatchSender sender) {
+        return DemandGate.gate(opened -> before
                 .then(opened)
                 .thenMany(Flux.defer(() -> {
                     Holdings holdings = new Holdings();
                     SendOrder order = new SendOrder();
                     return Flux.from(input)
-                            .flatMapSequential(item -> one(hold(item, encoder, holdings), order.next(), channel,
-                                    request, timeout), request.parallel(), 1)
+                            .flatMapSequential(item -> one(hold(item, encoder, holdings), order.next(), sender,
+                                    request), request.parallel(), 1)
                             .doFinally(signal -> holdings.end());
                 })));
     }
@@ -64,34 +84,31 @@ public final class WritePipeline {
         return slot;
     }
 
-    private static Mono<WriteOutcome> one(Slot<?> slot, SendOrder.Turn turn, RedisChannel channel,
-            WriteRequest request, Duration timeout) {
+    private static Mono<WriteOutcome> one(Slot<?> slot, SendOrder.Turn turn, BatchSender sender,
+            WriteRequest request) {
         return Mono.fromCallable(slot::encode)
                 .subscribeOn(request.encodeOn())
-                .flatMap(batch -> turn.await().then(Mono.defer(() -> send(slot, batch, turn, channel, timeout))))
+                .flatMap(batch -> turn.await().then(Mono.defer(() -> batch.units() == 0
+                        ? Mono.just(WriteReplies.withoutCommands(batch))
+                        : sender.send(batch, new Handover(slot, turn)))))
                 .doFinally(signal -> {
                     turn.done();
                     slot.close();
                 });
     }
 
-    private static Mono<WriteOutcome> send(Slot<?> slot, WriteBatch batch, SendOrder.Turn turn, RedisChannel channel,
+    private static Mono<WriteOutcome> send(WriteBatch batch, Handover handover, RedisChannel channel,
             Duration timeout) {
-        if (batch.units() == 0) {
-            return Mono.just(WriteReplies.withoutCommands(batch));
+        WriteReplies replies = new WriteReplies(batch);
+        ByteBuf commands = handover.take();
+        if (commands == null) {
+            return Mono.empty();
         }
-        return Mono.defer(() -> {
-            WriteReplies replies = new WriteReplies(batch);
-            ByteBuf commands = slot.takeCommands();
-            if (commands == null) {
-                return Mono.empty();
-            }
-            Mono<Void> sent = channel.send(commands, replies);
-            turn.done();
-            return sent
-                    .timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + batch.units()
-                            + " key writes", timeout)))
-                    .then(Mono.fromCallable(replies::outcome));
-        });
+        Mono<Void> sent = channel.send(commands, replies);
+        handover.sent();
+        return sent
+                .timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + batch.units()
+                        + " key writes", timeout)))
+                .then(Mono.fromCallable(replies::outcome));
     }
 }
