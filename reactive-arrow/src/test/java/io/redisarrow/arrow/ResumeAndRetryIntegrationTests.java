@@ -247,6 +247,32 @@ class ResumeAndRetryIntegrationTests {
         }
     }
 
+    /**
+     * The batch the limit cuts does not move the checkpoint past its keys: a scan resumed from the
+     * last checkpoint of a limited scan still reads the keys the cut left out.
+     */
+    @Test
+    void aScanStoppedByItsLimitResumesWithoutLosingTheKeysTheCutLeftOut() {
+        try (LocalRedisServer server = LocalRedisServer.builder().search(false).start();
+                RedisArrow redis = RedisArrow.builder().url(server.url()).allocator(allocator).build()) {
+            load(server, KEYS);
+            List<String> before = new ArrayList<>();
+            ScanCheckpoint[] saved = new ScanCheckpoint[1];
+            redis.scanHashes(HashScan.builder().schema(SCHEMA).batchSize(100).countHint(100).limit(250).build())
+                    .doOnNext(batch -> {
+                        saved[0] = batch.checkpoint();
+                        before.addAll(keysOf(batch));
+                    }).blockLast(Duration.ofSeconds(30));
+            assertThat(before).hasSize(250);
+            assertThat(saved[0].rows()).isEqualTo(250);
+            List<String> after = keys(redis.scanHashes(HashScan.builder().schema(SCHEMA).batchSize(100).countHint(100)
+                    .resumeFrom(saved[0]).build()));
+            Set<String> union = new HashSet<>(before);
+            union.addAll(after);
+            assertThat(union).isEqualTo(all(KEYS));
+        }
+    }
+
     static List<String> keys(Flux<RecordBatch> batches) {
         List<String> keys = new ArrayList<>();
         batches.doOnNext(batch -> keys.addAll(keysOf(batch))).blockLast(Duration.ofSeconds(60));

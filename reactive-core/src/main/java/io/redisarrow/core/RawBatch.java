@@ -245,9 +245,10 @@ public final class RawBatch {
 
     /**
      * @param part which part of the read (which node's scan, 0 for a standalone read)
-     * @param node see {@link #node()}
+     * @param node see {@link #node()}; null when the batch does not move its node's position (the
+     *        row limit cut it, so not all its keys are handed on)
      */
-    public void node(int part, ScanCheckpoint.Node node) {
+    public void node(int part, ScanCheckpoint.@Nullable Node node) {
         this.part = part;
         this.node = node;
     }

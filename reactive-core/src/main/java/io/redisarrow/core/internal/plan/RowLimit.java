@@ -28,6 +28,7 @@ final class RowLimit {
                 int rows = grouped ? runs(batch) : batch.rowCount();
                 if (rows > remaining) {
                     batch.truncate(grouped ? rowsOfRuns(batch, (int) remaining) : (int) remaining);
+                    batch.node(batch.part(), null); // its keys are not all handed on: a resume reads them again
                     rows = (int) remaining;
                 }
                 batch.firstRowIndex(emitted[0]);
