@@ -57,7 +57,8 @@ final class ExportCommand implements Callable<Integer> {
                     + " from the file's extension, .arrows .csv .ndjson .jsonl, else arrow).")
     String format;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default: all).")
+    @Option(names = "--limit", paramLabel = "N",
+            description = "At most N rows (default: all); resumed, N counts the rows before too.")
     long limit;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "5000",
@@ -65,17 +66,15 @@ final class ExportCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = { "After each batch written, save where the scan stands to",
-                "FILE, and write --out in place, so that a stopped export",
-                "(Ctrl-C, a crash, an error) can go on with --resume. -p or",
-                "-j to NDJSON or CSV only. Removed once the export ends." })
+            description = "After each batch is written, save where the scan stands to FILE, and write --out in"
+                    + " place, so that an export that stopped (Ctrl-C, a crash, an error, --limit) can go on with"
+                    + " --resume. -p or -j to an NDJSON or CSV file only. Removed once the scan has ended.")
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "FILE",
-            description = { "Go on from a --checkpoint FILE: append the rest to the same",
-                "--out (cut back to the last batch saved), with its schema;",
-                "keeps saving to FILE. Keys near the checkpoint may come",
-                "again (at most one SCAN page)." })
+            description = "Go on from a --checkpoint FILE: append the rest to the same --out (cut back to the"
+                    + " last batch saved) with the same source and schema, saving to FILE again. Keys near the"
+                    + " checkpoint may come twice (at most one SCAN page per node).")
     Path resume;
 
     @Mixin
@@ -95,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
         Path checkpointFile = checkpoint != null ? checkpoint : resume;
         ExportCheckpoint resumed = null;
         if (checkpointFile != null) {
-            Resumption.check(source, chosen, out);
+            Resumption.check(source, chosen, out, checkpointFile);
             if (resume != null) {
                 resumed = ExportCheckpoint.read(resume);
                 given = Resumption.schema(resumed, resume, source, chosen, out, given);

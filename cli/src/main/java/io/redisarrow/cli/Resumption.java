@@ -21,10 +21,11 @@ final class Resumption {
      * @param source what is read
      * @param format the output's format
      * @param out the output's name
+     * @param file the checkpoint file
      * @throws IllegalArgumentException for a search (no scan position), an Arrow format (not
-     *         appendable) or standard output
+     *         appendable), standard output, or a checkpoint file that is the output
      */
-    static void check(Source source, OutputFormat format, String out) {
+    static void check(Source source, OutputFormat format, String out, Path file) {
         if (source.index != null) {
             throw new IllegalArgumentException("--checkpoint and --resume need -p or -j: a search has no scan position"
                     + " to resume from");
@@ -36,6 +37,9 @@ final class Resumption {
         }
         if (out.equals("-")) {
             throw new IllegalArgumentException("--checkpoint and --resume need --out FILE, a file to append to, not -");
+        }
+        if (Path.of(out).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--checkpoint and --resume name a file of their own, not --out " + out);
         }
     }
 
