@@ -161,7 +161,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         saving.close();
         if (!common.quiet) {
-            streams.err().println(String.format(Locale.ROOT, "%,d rows are in %s; %s holds where the export stopped:"
+            streams.err().println(String.format(Locale.ROOT, "%,d rows are saved in %s; %s holds where the export stopped:"
                     + " run it again with --resume %s", saving.savedRows(), output.name(), checkpointFile, checkpointFile));
         }
     }
