@@ -17,6 +17,9 @@ import java.nio.file.StandardOpenOption;
  * is not a regular file ({@code /dev/null}, a named pipe), written directly, since renaming onto
  * it would replace it; or standard output ({@code -}). Closing an output not committed deletes the
  * temporary file.
+ *
+ * <p>A resumable export ({@code --checkpoint}) writes its file {@link #inPlace in place} instead,
+ * so that what it has written stays when it stops, and a resumed one appends to it.
  */
 final class Output implements AutoCloseable {
 
@@ -76,6 +79,49 @@ final class Output implements AutoCloseable {
     }
 
     /**
+     * Opens a regular file to be written in place: what is written stays there whether or not the
+     * output is committed.
+     *
+     * @param name the file's name, as given
+     * @param keep {@code -1} to start the file empty (creating it), else the bytes to keep of the
+     *        existing file: anything after them (a batch half-written when an export was killed) is
+     *        cut off, and writing goes on from there
+     * @return the output, open
+     * @throws IllegalArgumentException when the path is standard output, a folder or not a regular file
+     * @throws DataException when the file holds fewer than {@code keep} bytes
+     * @throws UncheckedIOException when it cannot be opened ({@code NoSuchFileException} when
+     *         {@code keep >= 0} and it is absent)
+     */
+    static Output inPlace(String name, long keep) {
+        if (name.equals("-")) {
+            throw new IllegalArgumentException("--checkpoint needs --out FILE, a file it can append to, not -");
+        }
+        Path target = Path.of(name).toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new IllegalArgumentException("--checkpoint needs --out to be a regular file; " + name + " is not");
+        }
+        try {
+            FileChannel channel = keep < 0
+                    ? FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE)
+                    : FileChannel.open(target, StandardOpenOption.WRITE);
+            if (keep >= 0) {
+                long size = channel.size();
+                if (size < keep) {
+                    channel.close();
+                    throw new DataException(name + " holds " + size + " bytes, fewer than the " + keep
+                            + " the checkpoint says were written: it changed since; export again without --resume", null);
+                }
+                channel.truncate(keep);
+                channel.position(keep);
+            }
+            return new Output(target, null, channel, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * @param target the file asked for
      * @return whether it is written to a temporary file renamed onto it at the end: a regular
      *         file or none yet, not a device or pipe
@@ -118,7 +164,9 @@ final class Output implements AutoCloseable {
             if (channel != null) {
                 channel.force(false);
                 channel.close();
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (part != null) {
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
             } else {
                 stream.flush();
                 if (direct) {
@@ -131,12 +179,24 @@ final class Output implements AutoCloseable {
         }
     }
 
+    /**
+     * @return the bytes of a file written in place so far ({@link #inPlace}), what it kept included
+     * @throws UncheckedIOException when the file cannot be asked
+     */
+    long position() {
+        try {
+            return channel.position();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return the file written, or {@code -} */
     String name() {
         return target == null ? "-" : target.toString();
     }
 
-    /** Deletes the temporary file unless committed. */
+    /** Deletes the temporary file unless committed; a file written in place stays. */
     @Override
     public void close() {
         if (direct && !committed) {
@@ -152,7 +212,9 @@ final class Output implements AutoCloseable {
         }
         try {
             channel.close();
-            Files.deleteIfExists(part);
+            if (part != null) {
+                Files.deleteIfExists(part);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

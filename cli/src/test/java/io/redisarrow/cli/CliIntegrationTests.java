@@ -316,6 +316,64 @@ class CliIntegrationTests {
     }
 
     @Test
+    void progressOnATerminalCountsKeysAgainstTheKeyCountThenEndsAtAHundredPercent() {
+        long keyCount = sync.dbsize();
+
+        CliRun run = CliRun.onTerminal(rows -> pause(120), export("-s", SCHEMA, "-o", dir.resolve("p.ndjson").toString(),
+                "--batch-size", "100"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> frames = run.frames("export");
+        assertThat(frames).as(run.err()).allSatisfy(frame -> assertThat(frame.length()).isLessThanOrEqualTo(79));
+        java.util.regex.Pattern running = java.util.regex.Pattern.compile("export +(\\d+)% ([\\d,]+) of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", keyCount)
+                + " keys, ([\\d,]+) rows \\(\\d+(:\\d\\d)+ / (\\d+(:\\d\\d)+|\\?)\\) [\\d,]+ rows/s");
+        List<java.util.regex.Matcher> midway = frames.stream().map(running::matcher).filter(java.util.regex.Matcher::matches)
+                .toList();
+        assertThat(midway).as("frames while it ran, in %s", frames).hasSizeGreaterThanOrEqualTo(2);
+        long[] last = { -1, -1 };
+        for (java.util.regex.Matcher frame : midway) {
+            long keys = Long.parseLong(frame.group(2).replace(",", ""));
+            long rows = Long.parseLong(frame.group(3).replace(",", ""));
+            assertThat(keys).as("keys delivered never go back").isGreaterThanOrEqualTo(last[0]);
+            assertThat(rows).as("one row per hash").isEqualTo(keys);
+            assertThat(Integer.parseInt(frame.group(1))).isEqualTo((int) Math.min(99, keys * 100 / keyCount));
+            last[0] = keys;
+        }
+        assertThat(last[0]).as("some keys were delivered midway").isPositive();
+        assertThat(frames.get(frames.size() - 1)).as("the last frame, once the scan has ended")
+                .matches("export 100% 1,202 keys, 1,202 rows \\(\\d:\\d\\d:\\d\\d\\) [\\d,]+ rows/s");
+        assertThat(run.err()).contains("exported 1,202 rows");
+    }
+
+    @Test
+    void progressOfALimitedExportCountsRowsAgainstTheLimit() {
+        CliRun run = CliRun.onTerminal(rows -> pause(150), export("-s", SCHEMA, "-o", dir.resolve("l.csv").toString(),
+                "--batch-size", "100", "--limit", "500"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.frames("export")).as(run.err())
+                .anySatisfy(frame -> assertThat(frame).containsPattern("export +\\d+% .*[\\d,]+ of 500 rows \\("))
+                .last().asString().startsWith("export 100% ").contains(" 500 rows (");
+    }
+
+    @Test
+    void quietDrawsNoProgressEvenOnATerminal() {
+        CliRun run = CliRun.onTerminal(rows -> { }, export("-s", SCHEMA, "-o", dir.resolve("q.csv").toString(), "-q"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void benchWritesReadsAndCleansUp() {
         long keys = sync.dbsize();
 

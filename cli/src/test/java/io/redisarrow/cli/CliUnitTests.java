@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,36 @@ class CliUnitTests {
     void helpListsTheExitCodes() {
         assertThat(CliRun.run("--help").outText()).contains("Exit codes:", "  1    bad usage", "  2    Redis",
                 "  3    data error", "  130  interrupted");
+    }
+
+    @Test
+    void exportHelpDocumentsCheckpointAndResume() {
+        String help = CliRun.run("export", "--help").outText();
+
+        assertThat(help).contains("--checkpoint=FILE", "--resume=FILE", "NDJSON or CSV file only", "SCAN page per node");
+    }
+
+    @Test
+    void checkpointsAreRefusedForSearchesStdoutAndArrowBeforeConnecting() {
+        CliRun search = CliRun.run("export", "-u", "redis://127.0.0.1:1", "-i", "idx", "-o", "x.ndjson",
+                "--checkpoint", "x.cp");
+        CliRun stdout = CliRun.run("export", "-u", "redis://127.0.0.1:1", "-p", "u:*", "-o", "-", "-f", "csv",
+                "--checkpoint", "x.cp");
+        CliRun arrows = CliRun.run("export", "-u", "redis://127.0.0.1:1", "-p", "u:*", "-o", "x.arrows",
+                "--resume", "x.cp");
+        CliRun itself = CliRun.run("export", "-u", "redis://127.0.0.1:1", "-p", "u:*", "-o", "x.csv",
+                "--checkpoint", "./x.csv");
+
+        assertThat(List.of(search, stdout, arrows, itself)).allSatisfy(run -> {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.errLines()).hasSize(1);
+        });
+        assertThat(search.err()).contains("need -p or -j: a search has no scan position");
+        assertThat(stdout.err()).contains("need --out FILE");
+        assertThat(arrows.err()).contains("need -f ndjson or csv, not arrows");
+        assertThat(itself.err()).contains("a file of their own, not --out x.csv");
+        assertThat(java.nio.file.Path.of("x.csv")).doesNotExist();
+        assertThat(java.nio.file.Path.of("x.cp")).doesNotExist();
     }
 
     @Test

@@ -985,6 +985,23 @@ public final class RedisArrow implements AutoCloseable {
     }
 
     /**
+     * Counts the keys of the database, for the progress of a scan: {@code DBSIZE} on a standalone
+     * server, its sum over every master of a Redis Cluster. An upper bound for progress, not the
+     * size of a scan: it counts keys of every type and every name, not only those a scan's pattern
+     * and type select. Set it against {@link io.redisarrow.core.ScanCheckpoint#keysDelivered()} of
+     * the last batch ({@link RecordBatch#checkpoint()}).
+     *
+     * <p><b>Errors:</b> {@code RedisConnectionException} naming {@code host:port} when Redis cannot
+     * be reached or the connection fails; {@code RedisCommandTimeoutException} when a node does not
+     * answer within the command timeout; {@link IllegalStateException} after {@link #close()}.
+     *
+     * @return the key count, read on subscription
+     */
+    public Mono<Long> keyCount() {
+        return whileOpen(session::keyCount);
+    }
+
+    /**
      * Closes the connection and the client, then the allocator if this instance created it. A
      * batch that was being decoded when its read was cancelled is closed as soon as its decoding
      * ends, on the decoding thread: so that closing right after a cancel does not find it open, this

@@ -578,6 +578,35 @@ public final class RedisSession implements AutoCloseable {
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
+    /**
+     * Counts the keys of the database: {@code DBSIZE} on a standalone server (the URL's database),
+     * the sum of {@code DBSIZE} over every master on a Redis Cluster (replicas are not counted, so a
+     * key counts once). Every key counts, whatever its type and name, and keys that expire or are
+     * written while the masters are asked may or may not: with the keys a scan has delivered
+     * ({@link ScanCheckpoint#keysDelivered()}), an upper bound for its progress.
+     *
+     * <p><b>Errors:</b> {@code RedisCommandTimeoutException} when a node does not answer within the
+     * command timeout; otherwise as {@link #read(ReadRequest)}.
+     *
+     * @return the key count, read on subscription
+     */
+    public Mono<Long> keyCount() {
+        return shared().flatMap(shared -> {
+            if (!shared.cluster()) {
+                return io.redisarrow.core.internal.channel.SharedCommands.bounded(
+                        Mono.fromCompletionStage(() -> shared.connection().async().dbsize()), "DBSIZE",
+                        options.address(), options.commandTimeout(), e -> e);
+            }
+            ClusterConnections nodes = cluster();
+            return nodes.topology().flatMapMany(topology -> Flux.fromIterable(topology.shards()))
+                    .flatMap(shard -> nodes.node(shard.master())
+                            .flatMap(node -> io.redisarrow.core.internal.channel.SharedCommands.bounded(
+                                    Mono.fromCompletionStage(() -> node.async().dbsize()), "DBSIZE",
+                                    shard.master().address(), options.commandTimeout(), e -> e)))
+                    .reduce(0L, Long::sum);
+        });
+    }
+
     /** The shared connection, and whether its server runs in cluster mode. */
     private record Shared(StatefulRedisConnection<byte[], byte[]> connection, boolean cluster) {
     }
