@@ -41,6 +41,24 @@ class HashWriteIntegrationTests extends ScanTestSupport {
     }
 
     @Test
+    void aWriteReportsItsRowsAndRoundTripsToTheMeterRegistry() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (RedisArrow metered = RedisArrow.builder().url(server.url()).allocator(allocator).meterRegistry(meters)
+                .build()) {
+            List<WriteResult> results = metered.writeHashes(Flux.just(
+                    batch(new Object[] { prefix + "a", "ann", 1L, null }, new Object[] { prefix + "b", "bob", 2L, null }),
+                    batch(new Object[] { prefix + "c", "cid", 3L, null })), HashWrite.builder().build())
+                    .collectList().block();
+            assertThat(results).hasSize(2);
+            assertThat(meters.get("redisarrow.rows").tag("operation", "write").counter().count()).isEqualTo(3);
+            assertThat(meters.get("redisarrow.round.trips").tag("operation", "write").timer().count())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("redisarrow.in.flight").tag("operation", "write").gauge().value()).isZero();
+        }
+    }
+
+    @Test
     void mergeSetsNonNullFieldsAndKeepsTheOthers() {
         hset(prefix + "a", Map.of("name", "old", "other", "kept"));
         List<WriteResult> results = write(HashWrite.builder().build(),

@@ -43,6 +43,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -280,13 +283,23 @@ public final class RedisSession implements AutoCloseable {
         String command = request.requiredCommand();
         return shared().flatMapMany(shared -> (command == null ? Mono.<Void>empty()
                 : modules.require(shared.connection(), command, options.address()))
-                .thenMany(shared.cluster()
-                        ? ClusterWrites.write(input, encoder, cluster(), request, options.commandTimeout(),
-                                options.retry())
-                        : Flux.usingWhen(endpoint.connect(),
-                                channel -> WritePipeline.write(input, encoder, channel, request,
-                                        options.commandTimeout()),
-                                RedisChannel::close)));
+                .thenMany(Flux.defer(() -> {
+                    Map<String, ReadObserver> observers = new ConcurrentHashMap<>();
+                    Function<String, ReadObserver> observer = node -> observers.computeIfAbsent(node,
+                            address -> telemetry.write("write", address, ""));
+                    Flux<WriteOutcome> outcomes = shared.cluster()
+                            ? ClusterWrites.write(input, encoder, cluster(), request, options.commandTimeout(),
+                                    options.retry(), observer)
+                            : Flux.usingWhen(endpoint.connect(observer.apply(endpoint.address())),
+                                    channel -> WritePipeline.write(input, encoder, channel, request,
+                                            options.commandTimeout()),
+                                    RedisChannel::close);
+                    ReadObserver whole = observer.apply(shared.cluster() ? options.address() : endpoint.address());
+                    return outcomes.doOnNext(outcome -> whole.batch((int) Math.min(Integer.MAX_VALUE, outcome.rows()), 0))
+                            .doOnError(error -> observers.values().forEach(o -> o.ended(error)))
+                            .doOnComplete(() -> observers.values().forEach(o -> o.ended(null)))
+                            .doOnCancel(() -> observers.values().forEach(o -> o.ended(null)));
+                })));
     }
 
     /**

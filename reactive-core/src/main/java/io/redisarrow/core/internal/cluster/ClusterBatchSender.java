@@ -1,5 +1,7 @@
 package io.redisarrow.core.internal.cluster;
 
+import io.lettuce.core.RedisCommandExecutionException;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.redisarrow.core.RetryPolicy;
@@ -211,7 +213,15 @@ final class ClusterBatchSender implements BatchSender {
             if (redirected.isEmpty() && again.isEmpty()) {
                 return Mono.empty();
             }
-            Mono<Void> pause = again.isEmpty() ? Mono.empty() : Mono.delay(retry.backoff(attempt)).then();
+            Mono<Void> pause = Mono.empty();
+            if (!again.isEmpty()) {
+                Duration wait = retry.backoff(attempt);
+                int first = again.get(0);
+                ClusterNode node = sending.sentTo[first];
+                channels.observer(node == null ? cluster.address() : node.address()).retry(attempt, wait,
+                        new RedisCommandExecutionException(sending.results.error(first)));
+                pause = Mono.delay(wait).then();
+            }
             return pause.then(topology.refresh()).flatMap(now -> {
                 UnitGroups round = again.isEmpty() ? redirected : merged(sending, redirected, again, now);
                 if (round.isEmpty()) {

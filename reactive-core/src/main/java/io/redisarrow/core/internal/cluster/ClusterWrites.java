@@ -1,5 +1,7 @@
 package io.redisarrow.core.internal.cluster;
 
+import io.redisarrow.core.internal.observe.ReadObserver;
+
 import io.redisarrow.core.RetryPolicy;
 import io.redisarrow.core.WriteEncoder;
 import io.redisarrow.core.WriteOutcome;
@@ -11,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * A write to a Redis Cluster: the {@link WritePipeline} (encoding, input order, backpressure and
@@ -32,12 +35,13 @@ public final class ClusterWrites {
      * @param request parallelism, encoding scheduler and scripts
      * @param timeout the longest one round trip may take
      * @param retry how units refused for a while ({@code TRYAGAIN}, {@code CLUSTERDOWN}) are sent again
+     * @param observers what the write on each master (by {@code host:port}) reports to
      * @param <T> the item type
      * @return one outcome per item, in input order
      */
     public static <T> Flux<WriteOutcome> write(Publisher<T> input, WriteEncoder<T> encoder, ClusterConnections cluster,
-            WriteRequest request, Duration timeout, RetryPolicy retry) {
-        return Flux.usingWhen(Mono.fromSupplier(() -> new WriteChannels(request.scripts(), timeout)),
+            WriteRequest request, Duration timeout, RetryPolicy retry, Function<String, ReadObserver> observers) {
+        return Flux.usingWhen(Mono.fromSupplier(() -> new WriteChannels(request.scripts(), timeout, observers)),
                 channels -> cluster.topology().flatMapMany(start -> WritePipeline.write(input, encoder, request,
                         Mono.empty(), new ClusterBatchSender(cluster, new WriteTopology(cluster, start), channels,
                                 timeout, retry))),

@@ -2,6 +2,7 @@ package io.redisarrow.core.internal.write;
 
 import io.redisarrow.core.WriteScript;
 import io.redisarrow.core.internal.channel.RedisChannel;
+import io.redisarrow.core.internal.observe.ReadObserver;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import io.redisarrow.core.internal.channel.Timeouts;
 import reactor.core.publisher.Flux;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,15 +32,28 @@ public final class WriteChannels {
     /** By {@code host:port}; guarded by {@code this}. */
     private final Map<String, CompletableFuture<RedisChannel>> channels = new HashMap<>();
 
+    private final Function<String, ReadObserver> observers;
+
     private boolean closed;
 
     /**
      * @param scripts the scripts the write's batches call
      * @param timeout the longest {@code SCRIPT LOAD} may take
+     * @param observers what the write on each node (by {@code host:port}) reports to: its round
+     *        trips, its retries and its end; asked once per node
      */
-    public WriteChannels(Set<WriteScript> scripts, Duration timeout) {
+    public WriteChannels(Set<WriteScript> scripts, Duration timeout, Function<String, ReadObserver> observers) {
         this.scripts = Set.copyOf(scripts);
         this.timeout = timeout;
+        this.observers = observers;
+    }
+
+    /**
+     * @param address a node's {@code host:port}
+     * @return what the write on that node reports to
+     */
+    public ReadObserver observer(String address) {
+        return observers.apply(address);
     }
 
     /**
@@ -67,7 +82,7 @@ public final class WriteChannels {
     }
 
     private void open(RedisEndpoint endpoint, CompletableFuture<RedisChannel> into) {
-        endpoint.connect()
+        endpoint.connect(observer(endpoint.address()))
                 .flatMap(channel -> ScriptLoad.load(channel, scripts)
                         .timeout(timeout, Mono.error(() -> Timeouts.exception("SCRIPT LOAD", timeout)))
                         .thenReturn(channel)
