@@ -390,8 +390,14 @@ public final class RedisSession implements AutoCloseable {
      * @return the batches
      */
     public Flux<RawBatch> search(ReadRequest request, CursorQuery query) {
-        return searchReads(SEARCH_CURSOR, true).flatMapMany(reads -> Reads.read(reads.keys(query), endpoint, request,
-                options.commandTimeout()));
+        return searchReads(SEARCH_CURSOR, true).flatMapMany(reads -> {
+            ReadObserver observer = telemetry.read("search", endpoint.address(), "index '" + query.index() + "'");
+            return Reads.read(reads.keys(query), endpoint, request, options.commandTimeout(), observer)
+                    .doOnNext(batch -> observer.batch(batch.rowCount(), batch.dataSize()))
+                    .doOnError(observer::ended)
+                    .doOnComplete(() -> observer.ended(null))
+                    .doOnCancel(() -> observer.ended(null));
+        });
     }
 
     /**

@@ -113,11 +113,13 @@ public final class Reads {
      * @param request what to fetch per key, batch sizes, limit and TTL (its pattern and SCAN
      *        options are not used)
      * @param timeout the longest one round trip may take
+     * @param observer what the read's channel reports its round trips to
      * @return the batches; see {@link ReadPipeline}
      */
-    public static Flux<RawBatch> read(KeySource keys, RedisEndpoint endpoint, ReadRequest request, Duration timeout) {
+    public static Flux<RawBatch> read(KeySource keys, RedisEndpoint endpoint, ReadRequest request, Duration timeout,
+            ReadObserver observer) {
         BatchPlan plan = BatchPlan.of(request);
-        return Flux.usingWhen(endpoint.connect(), channel -> ReadPipeline.read(keys,
+        return Flux.usingWhen(endpoint.connect(observer), channel -> ReadPipeline.read(keys,
                 KeyBatchFetch.of(channel, request.values(), plan.batchSize(), request.withTtl(), timeout, () -> {
                 }), plan.batchSize(), plan.parallel(), request.limit()), RedisChannel::close);
     }
