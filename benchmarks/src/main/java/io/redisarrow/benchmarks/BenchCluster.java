@@ -13,7 +13,9 @@ import java.util.List;
  * loopback or, given a delay, each node behind a {@link LatencyProxy} of its own that it announces
  * ({@code cluster-announce-port}), so every client connection, the seed's included, crosses a proxy. The
  * proxies start before their nodes (the harness asks for each node's announced port as it launches it)
- * and close after the cluster.
+ * and close after the cluster. The nodes' {@code cluster-node-timeout} is the caller's: a benchmark
+ * gives Redis' default of 15 s, so nodes on a loaded machine do not mark each other failing and answer
+ * {@code CLUSTERDOWN} in the middle of a pass.
  */
 final class BenchCluster implements AutoCloseable {
 
@@ -29,12 +31,13 @@ final class BenchCluster implements AutoCloseable {
     /**
      * @param masters how many masters
      * @param oneWay the delay each way in front of every node; zero for none (no proxy)
+     * @param nodeTimeout the nodes' {@code cluster-node-timeout}
      * @return the running cluster, every slot served
      */
-    static BenchCluster start(int masters, Duration oneWay) {
+    static BenchCluster start(int masters, Duration oneWay, Duration nodeTimeout) {
         List<LatencyProxy> proxies = Collections.synchronizedList(new ArrayList<>());
         LocalRedisCluster.Builder builder = LocalRedisCluster.builder().masters(masters).replicasPerMaster(0)
-                .noModules();
+                .nodeTimeout(nodeTimeout).noModules();
         if (!oneWay.isZero()) {
             builder.announcedPort(port -> {
                 try {

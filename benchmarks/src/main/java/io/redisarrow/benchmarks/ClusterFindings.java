@@ -8,9 +8,10 @@ import static io.redisarrow.benchmarks.Texts.yes;
 
 /**
  * What the cluster table shows, in words built from its numbers: the targets (the cluster against the
- * single node at the same {@code parallel}: {@value #LATENCY_TARGET} x behind latency,
- * {@value #LOOPBACK_TARGET} x on loopback), what limited each row, each master's share of the Redis
- * CPU, and the scan of {@value #PAPER_MASTERS} masters on paper, from this run's measured inputs.
+ * single node of the same pair: {@value #LATENCY_TARGET} x behind latency on the latency-bound pair,
+ * {@value #LOOPBACK_TARGET} x on loopback on the default pair), why there are two pairs, what limited
+ * each row, each master's share of the Redis CPU, the retries, and the scan of {@value #PAPER_MASTERS}
+ * masters on paper, from this run's measured inputs.
  */
 final class ClusterFindings {
 
@@ -26,11 +27,15 @@ final class ClusterFindings {
     /** A node's CPU, in % of one core, from which a row is limited by that server. */
     static final double BUSY_NODE = 85;
 
-    /** The share of the round trips' bound from which a row behind latency is limited by it. */
+    /** The share of the mean round trip the added delay makes, from which a row is limited by its round trips. */
     static final double LATENCY_SHARE = 0.5;
 
     /** The masters of the scan on paper. */
     static final int PAPER_MASTERS = 30;
+
+    /** The pairs of each network, in table order. */
+    private static final List<ClusterScenario.Pair> PAIRS = List.of(ClusterScenario.DEFAULTS,
+            ClusterScenario.LATENCY_BOUND);
 
     private final Table table;
 
@@ -44,14 +49,23 @@ final class ClusterFindings {
      * @param rowsPerSecond the row's rate
      * @param rttMs the round trip added, 0 on loopback
      * @param inFlight the row's round trips in flight
+     * @param batchSize the row's {@code batchSize}
      * @param cores the machine's cores
-     * @return what limited the row: the cores when the machine was at least {@value #BUSY_MACHINE} %
-     *         busy (or, where unknown, when the measured processes used that much of every core), else a
-     *         server's thread when one node used at least {@value #BUSY_NODE} % of a core, else, behind
-     *         latency, the round trips when the rate reached {@value #LATENCY_SHARE} of what they allow
-     *         ({@link #latencyBound}); else none of them
+     * @return what limited the row: behind latency, the round trips when the delay added is at least
+     *         {@value #LATENCY_SHARE} of the mean round trip measured (the rest being the servers' and the
+     *         client's work); else the cores when the machine was at least {@value #BUSY_MACHINE} % busy
+     *         (or, where unknown, when the measured processes used that much of every core); else a
+     *         server's thread when one node used at least {@value #BUSY_NODE} % of a core; else none of
+     *         them (behind latency) or the round trips (on loopback)
      */
-    static String limit(PassCosts.Totals t, double rowsPerSecond, double rttMs, int inFlight, int cores) {
+    static String limit(PassCosts.Totals t, double rowsPerSecond, double rttMs, int inFlight, int batchSize,
+            int cores) {
+        if (rttMs > 0 && t.roundTripMillis() > 0 && rttMs / t.roundTripMillis() >= LATENCY_SHARE) {
+            return f("latency: %d round trip%s of %,d rows in flight, each %.2f ms on average, %.0f %% of it the %s"
+                    + " added (round trips allow %,.0f rows/s at %s)", inFlight, inFlight == 1 ? "" : "s", batchSize,
+                    t.roundTripMillis(), 100 * rttMs / t.roundTripMillis(), ClusterScenario.rtt(rttMs),
+                    latencyBound(inFlight, batchSize, rttMs), ClusterScenario.rtt(rttMs));
+        }
         double ours = t.redisPercent() + t.clientPercent() + t.proxyPercent();
         boolean saturated = Double.isNaN(t.machinePercent()) ? ours >= BUSY_MACHINE * cores
                 : t.machinePercent() >= BUSY_MACHINE;
@@ -69,13 +83,9 @@ final class ClusterFindings {
             return f("Redis: a server's thread (busiest node %.0f %% of a core)", t.busiestPercent());
         }
         if (rttMs > 0) {
-            double bound = latencyBound(inFlight, ClusterScenario.BATCH_SIZE, rttMs);
-            if (rowsPerSecond >= LATENCY_SHARE * bound) {
-                return f("latency: %d round trips of %s in flight (they allow %,.0f rows/s)", inFlight,
-                        ClusterScenario.rtt(rttMs), bound);
-            }
-            return f("none saturated: cores %.0f %% busy, busiest node %.0f %% of a core, round trips allow %,.0f"
-                    + " rows/s", t.machinePercent(), t.busiestPercent(), bound);
+            return f("none saturated: cores %.0f %% busy, busiest node %.0f %% of a core, round trips of %.2f ms"
+                    + " (%s added) allow %,.0f rows/s", t.machinePercent(), t.busiestPercent(), t.roundTripMillis(),
+                    ClusterScenario.rtt(rttMs), latencyBound(inFlight, batchSize, rttMs));
         }
         return f("round trips: cores %.0f %% busy, busiest node %.0f %% of a core", t.machinePercent(),
                 t.busiestPercent());
@@ -89,48 +99,83 @@ final class ClusterFindings {
         return inFlight * (double) batchSize / (rttMs / 1000);
     }
 
-    /** @return a Markdown table: each target, what this run measured, and whether it was reached */
+    /**
+     * @return a Markdown table: each target, what this run measured, and whether it was reached; the
+     *         cluster rows of a pair that tests no target are shown with their ratio and why not
+     */
     String summary() {
         Table targets = new Table("cluster-targets", "Targets against this run")
                 .text("target", "target").text("measured in this run", "measured").text("reached", "reached");
         for (String network : networks()) {
-            int cluster = row(network, ClusterScenario.CLUSTER);
-            int single = row(network, ClusterScenario.SINGLE);
-            if (cluster < 0 || single < 0) {
-                continue;
+            for (ClusterScenario.Pair pair : PAIRS) {
+                int cluster = row(network, pair, ClusterScenario.CLUSTER);
+                int single = row(network, pair, ClusterScenario.SINGLE);
+                if (cluster < 0 || single < 0) {
+                    continue;
+                }
+                double goal = table.number(cluster, "target");
+                double ratio = table.number(cluster, "x_single");
+                String options = f("%s, %s pair (`batchSize` %,d, `parallel` %d)", network, pair.name(),
+                        pair.batchSize(), pair.parallel());
+                String measured = f("%.2f x (%,.0f against %,.0f rows/s)", ratio, table.number(cluster, "rows_per_s"),
+                        table.number(single, "rows_per_s"));
+                if (Double.isNaN(goal)) {
+                    targets.row(f("%s: the %s against the single node, shown beside the target: %s", options,
+                            ClusterScenario.CLUSTER, untested(network, pair)), measured, "not a target's test");
+                } else {
+                    targets.row(f("%s: the %s at >= %.1f x the single node", options, ClusterScenario.CLUSTER, goal),
+                            measured, yes(ratio >= goal));
+                }
             }
-            double goal = table.number(cluster, "target");
-            double ratio = table.number(cluster, "x_single");
-            targets.row(f("%s: the %s at >= %.1f x the single node (both `parallel` %d)", network,
-                    ClusterScenario.CLUSTER, goal, ClusterScenario.PARALLEL),
-                    f("%.2f x (%,.0f against %,.0f rows/s)", ratio, table.number(cluster, "rows_per_s"),
-                            table.number(single, "rows_per_s")), yes(ratio >= goal));
         }
-        targets.note("Each line is computed from the table below; a target not reached stays with its measurement.");
+        targets.note("Each line is computed from the table below; a target not reached stays with its measurement."
+                + " Both reads of a line use the same `batchSize` and `parallel` (per master in the cluster).");
         return targets.markdown(2);
+    }
+
+    /** @return why a pair tests no target on a network */
+    private static String untested(String network, ClusterScenario.Pair pair) {
+        if (network.equals(ClusterScenario.LOOPBACK)) {
+            return "on loopback the target is the default pair's";
+        }
+        return pair.equals(ClusterScenario.DEFAULTS)
+                ? "each batch's CPU work outlasts the round trip, so latency is not its limit"
+                : "the target is the latency-bound pair's";
     }
 
     /** @return the Markdown of what the table shows, then the scan of {@value #PAPER_MASTERS} masters on paper */
     String advice() {
         List<String> points = new ArrayList<>();
-        for (String network : networks()) {
-            int one = row(network, ClusterScenario.SINGLE);
-            int wide = wideRow(network);
-            int cluster = row(network, ClusterScenario.CLUSTER);
-            if (one < 0 || wide < 0 || cluster < 0) {
-                continue;
-            }
-            points.add(network(network, one, wide, cluster));
+        String pairs = pairs();
+        if (!pairs.isEmpty()) {
+            points.add(pairs);
         }
-        int loop = row(ClusterScenario.LOOPBACK, ClusterScenario.CLUSTER);
+        for (String network : networks()) {
+            int one = row(network, ClusterScenario.DEFAULTS, ClusterScenario.SINGLE);
+            int wide = wideRow(network);
+            int cluster = row(network, ClusterScenario.DEFAULTS, ClusterScenario.CLUSTER);
+            if (one >= 0 && wide >= 0 && cluster >= 0) {
+                points.add(network(network, one, wide, cluster));
+            }
+            int boundOne = row(network, ClusterScenario.LATENCY_BOUND, ClusterScenario.SINGLE);
+            int boundCluster = row(network, ClusterScenario.LATENCY_BOUND, ClusterScenario.CLUSTER);
+            if (boundOne >= 0 && boundCluster >= 0) {
+                points.add(latencyPair(network, boundOne, boundCluster));
+            }
+        }
+        int loop = row(ClusterScenario.LOOPBACK, ClusterScenario.DEFAULTS, ClusterScenario.CLUSTER);
         if (loop >= 0) {
             int latency = -1;
             for (String network : networks()) {
                 if (!network.equals(ClusterScenario.LOOPBACK)) {
-                    latency = row(network, ClusterScenario.CLUSTER);
+                    latency = row(network, ClusterScenario.DEFAULTS, ClusterScenario.CLUSTER);
                 }
             }
-            points.add(cores(loop, row(ClusterScenario.LOOPBACK, ClusterScenario.SINGLE), latency));
+            points.add(cores(loop, row(ClusterScenario.LOOPBACK, ClusterScenario.DEFAULTS, ClusterScenario.SINGLE),
+                    latency));
+        }
+        if (!table.rows().isEmpty()) {
+            points.add(retries());
         }
         StringBuilder out = new StringBuilder("## What the numbers say\n\n");
         out.append("Read ratios within this run: the machine is shared, so absolute rates move between runs while"
@@ -142,6 +187,106 @@ final class ClusterFindings {
             out.append('\n').append(onPaper(loop));
         }
         return out.toString();
+    }
+
+    /**
+     * @return the paragraph on why each network has two pairs, with what the round trips allow each and
+     *         what a client core decodes with the latency-bound options (from the latency-bound cluster row
+     *         behind latency); empty when no network behind latency was measured
+     */
+    String pairs() {
+        String latency = null;
+        for (String network : networks()) {
+            if (!network.equals(ClusterScenario.LOOPBACK)) {
+                latency = network;
+            }
+        }
+        if (latency == null) {
+            return "";
+        }
+        ClusterScenario.Pair d = ClusterScenario.DEFAULTS;
+        ClusterScenario.Pair b = ClusterScenario.LATENCY_BOUND;
+        double rtt = ClusterScenario.RTT_MS;
+        int defaultOne = row(latency, d, ClusterScenario.SINGLE);
+        int boundCluster = row(latency, b, ClusterScenario.CLUSTER);
+        double client = boundCluster < 0 ? Double.NaN : table.number(boundCluster, "client_cpu_us_per_row");
+        double single = latencyBound(b.parallel(), b.batchSize(), rtt);
+        double masters = latencyBound((long) ClusterScenario.MASTERS * b.parallel(), b.batchSize(), rtt);
+        String cpu;
+        if (Double.isNaN(client)) {
+            cpu = "";
+        } else {
+            double core = 1e6 / client;
+            cpu = f("; with these options the client spent %.2f µs of CPU per row (the latency-bound cluster, %s),"
+                    + " so one client core decodes about %,.0f rows/s, %s", client, latency, core,
+                    core >= masters ? "more than both bounds"
+                            : core >= single ? "more than the single node's bound but less than the cluster's: the"
+                                    + " cluster may meet the cores first"
+                                    : "less than both bounds: the cores, not the round trips, limit both");
+        }
+        return f("**Why two pairs.** With the library's defaults (`batchSize` %,d, `parallel` %d) behind %s, %d round"
+                + " trips of %,d rows in flight allow one node %,.0f rows/s%s: each batch's CPU work (the server"
+                + " building %,d replies, the client decoding them into Arrow) outlasts its round trip, so the latency"
+                + " hides behind it and the default pair measures the CPU the rows get, not what a cluster does about"
+                + " latency. It stays, as the options a reader gets without setting any, and holds the %.1f x target"
+                + " on loopback. The latency-bound pair (`batchSize` %,d, `parallel` %d) allows one node %d x %,d rows"
+                + " per %s = %,.0f rows/s and %d masters %,.0f rows/s%s. Its single node waits on its round trips, and"
+                + " the %s has %d masters' round trips in flight at once, so this pair tests the %.1f x target.",
+                d.batchSize(), d.parallel(), ClusterScenario.rtt(rtt), d.parallel(), d.batchSize(),
+                latencyBound(d.parallel(), d.batchSize(), rtt),
+                defaultOne < 0 ? "" : f(", %.0f x what it read (%,.0f rows/s)",
+                        latencyBound(d.parallel(), d.batchSize(), rtt) / table.number(defaultOne, "rows_per_s"),
+                        table.number(defaultOne, "rows_per_s")),
+                d.batchSize(), LOOPBACK_TARGET, b.batchSize(), b.parallel(), b.parallel(), b.batchSize(),
+                ClusterScenario.rtt(rtt), single, ClusterScenario.MASTERS, masters, cpu, ClusterScenario.CLUSTER,
+                ClusterScenario.MASTERS, LATENCY_TARGET);
+    }
+
+    /** @return the paragraph on one network's latency-bound pair */
+    String latencyPair(String network, int one, int cluster) {
+        ClusterScenario.Pair b = ClusterScenario.LATENCY_BOUND;
+        double rtt = rttOf(one);
+        double rate = table.number(one, "rows_per_s");
+        double ratio = table.number(cluster, "x_single");
+        double goal = table.number(cluster, "target");
+        String allowed = rtt > 0 ? f(", %.0f %% of the %,.0f rows/s its round trips allow", 100 * rate
+                / latencyBound(b.parallel(), b.batchSize(), rtt), latencyBound(b.parallel(), b.batchSize(), rtt)) : "";
+        String clusterAllowed = rtt > 0 ? f(" (%.0f %% of the %,.0f rows/s %d round trips allow)",
+                100 * table.number(cluster, "rows_per_s") / latencyBound((long) table.number(cluster, "in_flight"),
+                        b.batchSize(), rtt), latencyBound((long) table.number(cluster, "in_flight"), b.batchSize(), rtt),
+                (long) table.number(cluster, "in_flight")) : "";
+        return f("**%s, latency-bound pair** (`batchSize` %,d, `parallel` %d: %d round trip%s in flight for the single"
+                + " node, %d for the cluster). The single node read %,.0f rows/s%s, a round trip taking %.2f ms on"
+                + " average; the %s read %,.0f rows/s%s, %.2f x the single node (%s), its round trips %.2f ms."
+                + " Each master's share of the Redis CPU: %s. Limited by: single node, %s; cluster, %s.%s",
+                network, b.batchSize(), b.parallel(), (long) table.number(one, "in_flight"),
+                (long) table.number(one, "in_flight") == 1 ? "" : "s", (long) table.number(cluster, "in_flight"), rate,
+                allowed, table.number(one, "round_trip_ms"), ClusterScenario.CLUSTER,
+                table.number(cluster, "rows_per_s"), clusterAllowed, ratio,
+                Double.isNaN(goal) ? "no target on " + network : f("target %.1f x: %s", goal,
+                        ratio >= goal ? "reached" : "not reached"),
+                table.number(cluster, "round_trip_ms"), table.cell(cluster, "master_shares"),
+                table.cell(one, "limited_by"), table.cell(cluster, "limited_by"), again(one, cluster));
+    }
+
+    /** @return the paragraph on the library's retries over every row */
+    String retries() {
+        StringBuilder rows = new StringBuilder();
+        long total = 0;
+        for (int i = 0; i < table.rows().size(); i++) {
+            double n = table.number(i, "retries");
+            if (n > 0) {
+                total += (long) n;
+                rows.append(rows.length() == 0 ? "" : "; ").append(f("%,.0f by the %s, %s, %s pair at `parallel` %s",
+                        n, table.cell(i, "read_from"), table.cell(i, "network"), table.cell(i, "pair"),
+                        table.cell(i, "parallel")));
+            }
+        }
+        String head = "**Retries** (the library's `redisarrow.retries` meter; cluster nodes at `cluster-node-timeout`"
+                + " 15 s, Redis' default, so a loaded machine does not make them mark each other failing):";
+        return total == 0 ? head + " none in any measured pass."
+                : f("%s %,d in the measured passes: %s. A retried read goes on from the last SCAN position it handed"
+                        + " on, so keys may come twice (rows read again); every key was read.", head, total, rows);
     }
 
     /** @return the paragraph on one network's three rows */
@@ -161,7 +306,8 @@ final class ClusterFindings {
                 + " %s", ClusterScenario.rtt(rtt), ClusterScenario.PARALLEL, ClusterScenario.BATCH_SIZE, bound,
                 bound / rate, bound >= 2 * rate
                         ? "each batch's work outlasts the round trip, so the latency hides behind it and the"
-                                + " ratios measure the CPU the rows get, not the round trips."
+                                + " ratios measure the CPU the rows get, not the round trips (the latency-bound pair"
+                                + " does)."
                         : "the round trips are close to the limit.");
     }
 
@@ -189,15 +335,17 @@ final class ClusterFindings {
         double ratio = table.number(cluster, "x_single");
         double goal = table.number(cluster, "target");
         long inFlight = (long) table.number(cluster, "in_flight");
-        return f("**%s.** The %s read %,.0f rows/s with `parallel` %d per master (%d round trips in flight):"
-                + " %.2f x the single node at `parallel` %d (%,.0f rows/s; target %.1f x: %s) and %.2f x the single"
+        return f("**%s, default pair** (`batchSize` %,d). The %s read %,.0f rows/s with `parallel` %d per master"
+                + " (%d round trips in flight): %.2f x the single node at `parallel` %d (%,.0f rows/s; %s) and %.2f x the single"
                 + " node at `parallel` %d (%,.0f rows/s), the same %d round trips in flight; so at the same in-flight"
                 + " total the masters themselves give %.2f x. Each master's share of the Redis CPU during the cluster"
                 + " scan: %s (%.0f %% of a core for all %d together, against %.0f %% for the single node). Limited by:"
                 + " single node at `parallel` %d, %s; at `parallel` %d, %s; cluster, %s.",
-                network, ClusterScenario.CLUSTER, table.number(cluster, "rows_per_s"), ClusterScenario.PARALLEL,
-                inFlight, ratio, ClusterScenario.PARALLEL, table.number(one, "rows_per_s"), goal,
-                ratio >= goal ? "reached" : "not reached", table.number(cluster, "x_single_same_in_flight"),
+                network, ClusterScenario.BATCH_SIZE, ClusterScenario.CLUSTER, table.number(cluster, "rows_per_s"),
+                ClusterScenario.PARALLEL, inFlight, ratio, ClusterScenario.PARALLEL, table.number(one, "rows_per_s"),
+                Double.isNaN(goal) ? "no target: the latency-bound pair holds it"
+                        : f("target %.1f x: %s", goal, ratio >= goal ? "reached" : "not reached"),
+                table.number(cluster, "x_single_same_in_flight"),
                 inFlight, table.number(wide, "rows_per_s"), inFlight, table.number(cluster, "x_single_same_in_flight"),
                 table.cell(cluster, "master_shares"), table.number(cluster, "redis_cpu_pct"), ClusterScenario.MASTERS,
                 table.number(one, "redis_cpu_pct"), ClusterScenario.PARALLEL, table.cell(one, "limited_by"), inFlight,
@@ -221,11 +369,11 @@ final class ClusterFindings {
                 single < 0 ? Double.NaN : table.number(single, "client_cpu_us_per_row")));
         if (latency >= 0) {
             double same = table.number(latency, "x_single_same_in_flight");
-            out.append(f(" Behind latency a master's round trips wait on the network, not on the cores, so masters"
-                    + " read in parallel multiply the round trips in flight; the single node with as many in flight"
-                    + " (`parallel` %d) %s (the cluster %.2f x it).", ClusterScenario.MASTERS * ClusterScenario.PARALLEL,
-                    same < 1.2 ? "gets most of that gain: the in-flight total is what counts"
-                            : "gets less of it: the masters add more than their round trips",
+            out.append(f(" With the default pair behind latency the rows' CPU decides, not the round trips: the"
+                    + " single node with as many round trips in flight as the cluster (`parallel` %d) %s (the cluster"
+                    + " %.2f x it).", ClusterScenario.MASTERS * ClusterScenario.PARALLEL,
+                    same < 1.2 ? "reads about as fast: the in-flight total is what counts"
+                            : "reads slower: the masters' own server threads add CPU the single node lacks",
                     same));
         }
         return out.toString();
@@ -318,21 +466,24 @@ final class ClusterFindings {
         return networks;
     }
 
-    /** @return the row of a network and target at {@code parallel} (per master), or -1 */
-    private int row(String network, String target) {
-        return find(network, target, target.equals(ClusterScenario.CLUSTER)
-                ? ClusterScenario.MASTERS * ClusterScenario.PARALLEL : ClusterScenario.PARALLEL);
+    /**
+     * @return the row of a network, pair and target at the pair's {@code parallel} (per master), or -1
+     */
+    private int row(String network, ClusterScenario.Pair pair, String target) {
+        return find(network, pair, target, target.equals(ClusterScenario.CLUSTER)
+                ? (long) ClusterScenario.MASTERS * pair.parallel() : pair.parallel());
     }
 
-    /** @return the single-node row of a network with the cluster's round trips in flight, or -1 */
+    /** @return the default single-node row of a network with the cluster's round trips in flight, or -1 */
     private int wideRow(String network) {
-        return find(network, ClusterScenario.SINGLE, ClusterScenario.MASTERS * ClusterScenario.PARALLEL);
+        return find(network, ClusterScenario.DEFAULTS, ClusterScenario.SINGLE,
+                (long) ClusterScenario.MASTERS * ClusterScenario.PARALLEL);
     }
 
-    private int find(String network, String target, long inFlight) {
+    private int find(String network, ClusterScenario.Pair pair, String target, long inFlight) {
         for (int i = 0; i < table.rows().size(); i++) {
-            if (table.cell(i, "network").equals(network) && table.cell(i, "read_from").equals(target)
-                    && (long) table.number(i, "in_flight") == inFlight) {
+            if (table.cell(i, "network").equals(network) && table.cell(i, "pair").equals(pair.name())
+                    && table.cell(i, "read_from").equals(target) && (long) table.number(i, "in_flight") == inFlight) {
                 return i;
             }
         }

@@ -50,8 +50,11 @@ final class ClusterReport {
         return new PageReport(new PageReport.Page("Redis Cluster", FILE, DOCS_FILE, INTRO), facts,
                 f("- Data: %,d hashes x 10 fields (the hash scenario's), in a standalone redis-server and in a"
                         + " %d-master cluster without replicas, every server on this machine; the cluster read runs"
-                        + " %d x `parallel` round trips in flight (`parallel` applies per master)\n", keys,
-                        ClusterScenario.MASTERS, ClusterScenario.MASTERS),
+                        + " %d x `parallel` round trips in flight (`parallel` applies per master); two pairs of options"
+                        + " per network: default (`batchSize` %,d, `parallel` %d) and latency-bound (`batchSize` %,d,"
+                        + " `parallel` %d)\n", keys, ClusterScenario.MASTERS, ClusterScenario.MASTERS,
+                        ClusterScenario.DEFAULTS.batchSize(), ClusterScenario.DEFAULTS.parallel(),
+                        ClusterScenario.LATENCY_BOUND.batchSize(), ClusterScenario.LATENCY_BOUND.parallel()),
                 command, List.of(table), findings.summary(), findings.advice());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What the passes of one measured row cost, pass by pass (the warm-up first), and their sums over the
  * measured passes: the Redis CPU of each node, the client's and the proxies' CPU, how busy the machine
- * was, and the Arrow bytes of the batches read.
+ * was, the Arrow bytes of the batches read, and the library's retries and round trips.
  */
 final class PassCosts {
 
@@ -25,10 +25,11 @@ final class PassCosts {
      * @param machineBusyTicks the machine's busy clock ticks over the pass, every core and process, or
      *        -1 when unknown
      * @param machineTotalTicks the machine's clock ticks over the pass, every core, or -1 when unknown
+     * @param meters the library's retries and round trips over the pass
      */
     record Pass(double wallSeconds, long rows, long rowsAgain, long batches, long batchBytes, long largestBatchBytes,
-            double[] nodeCpuSeconds,
-            double clientCpuSeconds, double proxyCpuSeconds, long machineBusyTicks, long machineTotalTicks) {
+            double[] nodeCpuSeconds, double clientCpuSeconds, double proxyCpuSeconds, long machineBusyTicks,
+            long machineTotalTicks, ReadMeters.Reading meters) {
     }
 
     /**
@@ -46,10 +47,12 @@ final class PassCosts {
      * @param bytesPerBatch Arrow bytes per batch read
      * @param largestBatchBytes Arrow bytes of the largest batch read
      * @param rowsAgain rows of a key already read in the same pass, summed over the passes
+     * @param retries the library's retries (transient failures retried), summed over the passes
+     * @param roundTripMillis the mean latency of the reads' round trips, in ms; NaN when none was timed
      */
     record Totals(double redisPercent, double busiestPercent, double[] shares, double redisMicrosPerRow,
             double clientPercent, double proxyPercent, double clientMicrosPerRow, double machinePercent,
-            double bytesPerBatch, double largestBatchBytes, long rowsAgain) {
+            double bytesPerBatch, double largestBatchBytes, long rowsAgain, long retries, double roundTripMillis) {
     }
 
     private final List<Pass> passes = new ArrayList<>();
@@ -93,7 +96,13 @@ final class PassCosts {
         long busy = 0;
         long total = 0;
         boolean machineKnown = true;
+        long retries = 0;
+        long trips = 0;
+        double tripSeconds = 0;
         for (Pass pass : measured) {
+            retries += pass.meters().retries();
+            trips += pass.meters().roundTrips();
+            tripSeconds += pass.meters().roundTripSeconds();
             wall += pass.wallSeconds();
             rows += pass.rows();
             again += pass.rowsAgain();
@@ -125,6 +134,7 @@ final class PassCosts {
         long once = rows - again;
         return new Totals(100 * redis / wall, 100 * busiest / wall, shares, 1e6 * redis / once, 100 * client / wall,
                 100 * proxy / wall, 1e6 * client / once, machineKnown ? 100.0 * busy / total : Double.NaN,
-                batches == 0 ? Double.NaN : bytes / (double) batches, batches == 0 ? Double.NaN : largest, again);
+                batches == 0 ? Double.NaN : bytes / (double) batches, batches == 0 ? Double.NaN : largest, again,
+                retries, trips == 0 ? Double.NaN : 1e3 * tripSeconds / trips);
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code scanHashes} of one server or cluster, each batch closed as it arrives, counting the rows, the
  * batches and their Arrow buffer bytes of the last pass, and the allocator's peak over every pass; the
- * keys of each pass are tallied ({@link KeyTally}), so a pass can be checked to read every key.
+ * keys of each pass are tallied ({@link KeyTally}), so a pass can be checked to read every key; the
+ * library's retries and round trips are counted in a meter registry of its own ({@link ReadMeters}).
  */
 final class StreamingScan implements Reader {
 
@@ -33,6 +34,8 @@ final class StreamingScan implements Reader {
 
     private final String keyColumn;
 
+    private final ReadMeters meters = new ReadMeters();
+
     /**
      * @param url the server, or a node of the cluster
      * @param scan what to read
@@ -41,7 +44,7 @@ final class StreamingScan implements Reader {
      * @param keys N, the keys {@code bench:user:<i>} a pass should read
      */
     StreamingScan(String url, HashScan scan, String name, String parallel, int keys) {
-        this.redis = RedisArrow.connect(url);
+        this.redis = RedisArrow.builder().url(url).meterRegistry(meters.registry()).build();
         this.scan = scan;
         this.name = name;
         this.parallel = parallel;
@@ -101,6 +104,11 @@ final class StreamingScan implements Reader {
     /** @return the Arrow buffer bytes of the last pass's largest batch */
     long largestBatchBytes() {
         return largest;
+    }
+
+    /** @return the retries and round trips of every pass so far */
+    ReadMeters.Reading meters() {
+        return meters.now();
     }
 
     /** @return the allocator's peak over every pass so far, in bytes */

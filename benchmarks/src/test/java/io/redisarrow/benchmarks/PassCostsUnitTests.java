@@ -12,7 +12,15 @@ class PassCostsUnitTests {
 
     private static PassCosts.Pass pass(double wall, long rows, double[] nodes, double client, double proxy, long busy,
             long total) {
-        return new PassCosts.Pass(wall, rows, 0, 10, 10 * 500_000L, 600_000L, nodes, client, proxy, busy, total);
+        return new PassCosts.Pass(wall, rows, 0, 10, 10 * 500_000L, 600_000L, nodes, client, proxy, busy, total,
+                NO_METERS);
+    }
+
+    private static final ReadMeters.Reading NO_METERS = new ReadMeters.Reading(0, 0, 0);
+
+    private static PassCosts.Pass metered(long retries, long roundTrips, double roundTripSeconds) {
+        return new PassCosts.Pass(1, 10, 0, 1, 1, 1, new double[] { 1 }, 1, 0, 1, 2,
+                new ReadMeters.Reading(retries, roundTrips, roundTripSeconds));
     }
 
     @Test
@@ -39,9 +47,9 @@ class PassCostsUnitTests {
     @Test
     void rowsReadAgainAreSummedAndLeftOutOfTheCostPerKey() {
         double[] nodes = { 1.0 };
-        PassCosts.Pass warm = new PassCosts.Pass(1, 1_000, 500, 1, 1, 1, nodes, 1, 0, 1, 2);
-        PassCosts.Pass twice = new PassCosts.Pass(1, 1_250_000, 250_000, 1, 1, 1, nodes, 2, 0, 1, 2);
-        PassCosts.Pass once = new PassCosts.Pass(1, 1_000_000, 0, 1, 1, 1, nodes, 2, 0, 1, 2);
+        PassCosts.Pass warm = new PassCosts.Pass(1, 1_000, 500, 1, 1, 1, nodes, 1, 0, 1, 2, NO_METERS);
+        PassCosts.Pass twice = new PassCosts.Pass(1, 1_250_000, 250_000, 1, 1, 1, nodes, 2, 0, 1, 2, NO_METERS);
+        PassCosts.Pass once = new PassCosts.Pass(1, 1_000_000, 0, 1, 1, 1, nodes, 2, 0, 1, 2, NO_METERS);
 
         PassCosts.Totals totals = PassCosts.totals(List.of(warm, twice, once));
 
@@ -64,5 +72,19 @@ class PassCostsUnitTests {
         assertThatThrownBy(() -> PassCosts.totals(List.of(pass(1, 10, new double[] { 1 }, 1, 0, 1, 2))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("passes must hold a warm-up and at least one measured pass, held 1");
+    }
+
+    @Test
+    void retriesAreSummedAndTheRoundTripIsTheMeanOfTheMeasuredPassesOnly() {
+        PassCosts.Totals totals = PassCosts.totals(List.of(metered(7, 1, 1.0), metered(2, 100, 0.3),
+                metered(1, 300, 0.9)));
+
+        assertThat(totals.retries()).isEqualTo(3);
+        assertThat(totals.roundTripMillis()).isCloseTo(3.0, within(1e-9));
+    }
+
+    @Test
+    void withoutRoundTripsTheMeanRoundTripIsUnknown() {
+        assertThat(PassCosts.totals(List.of(metered(0, 5, 1), metered(0, 0, 0))).roundTripMillis()).isNaN();
     }
 }
