@@ -52,6 +52,30 @@ class ClusterScanIntegrationTests extends ClusterTestSupport {
     }
 
     @Test
+    void eachMastersRowsBatchesAndRoundTripsAreMeteredUnderItsNode() {
+        loadHashes(2000);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (RedisArrow redis = redis(cluster.url()).meterRegistry(meters).build()) {
+            List<String> keys = keys(redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA)
+                    .batchSize(100).build()));
+            Set<String> nodes = new HashSet<>();
+            double rows = 0;
+            for (var counter : meters.get("redisarrow.rows").tag("operation", "hash").counters()) {
+                nodes.add(counter.getId().getTag("node"));
+                rows += counter.count();
+            }
+            assertThat(rows).isEqualTo(keys.size());
+            assertThat(nodes).containsExactlyInAnyOrderElementsOf(cluster.masters().stream()
+                    .map(node -> node.host() + ":" + node.port()).toList());
+            assertThat(meters.get("redisarrow.round.trips").tag("operation", "hash").timers().stream()
+                    .mapToLong(timer -> timer.count()).sum()).isGreaterThanOrEqualTo(keys.size() / 100);
+            assertThat(meters.get("redisarrow.reads.active").gauges().stream().mapToDouble(g -> g.value()).sum())
+                    .isZero();
+        }
+    }
+
+    @Test
     void stringsAreReadWithOneMgetPerSlotIncludingKeysThatShareAHashTag() {
         Map<String, String> values = new java.util.HashMap<>();
         for (int i = 0; i < 500; i++) {
@@ -179,8 +203,9 @@ class ClusterScanIntegrationTests extends ClusterTestSupport {
     void cancellingAClusterScanClosesItsFetchConnectionOnEveryMaster() throws InterruptedException {
         loadHashes(3000);
         try (RedisArrow redis = redis(cluster.url()).build()) {
-            assertThat(keys(redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).limit(1)
-                    .build()))).hasSize(1);
+            // a whole scan first, so the session holds its own (SCAN) connection to every master
+            assertThat(keys(redis.scanHashes(HashScan.builder().pattern(prefix + "*").schema(SCHEMA).build())))
+                    .hasSize(3000);
             Thread.sleep(300);
             Map<String, Long> before = new java.util.HashMap<>();
             for (ClusterNode master : cluster.masters()) {

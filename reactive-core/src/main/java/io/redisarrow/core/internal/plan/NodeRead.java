@@ -69,7 +69,8 @@ public final class NodeRead {
     Flux<RawBatch> batches() {
         return attempt(false)
                 .doOnError(observer::ended)
-                .doOnComplete(() -> observer.ended(null));
+                .doOnComplete(() -> observer.ended(null))
+                .doOnCancel(() -> observer.ended(null));
     }
 
     private Flux<RawBatch> attempt(boolean again) {
