@@ -2,7 +2,6 @@ package io.redisarrow.core.internal.write;
 
 import io.redisarrow.core.WriteBatch;
 import io.redisarrow.core.WriteReply;
-import io.redisarrow.core.internal.reply.PendingReplies;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * server declined, and written in every other case. With {@code asking}, each unit was sent after
  * an {@code ASKING} command, whose reply is passed over.
  */
-public final class UnitReplies extends PendingReplies {
+public final class UnitReplies extends UnitAnswers {
 
     private final WriteBatch batch;
 
@@ -76,31 +75,6 @@ public final class UnitReplies extends PendingReplies {
     }
 
     @Override
-    public void nil() {
-        first(batch.reply(units[index]) == WriteReply.NIL_SKIPS);
-    }
-
-    @Override
-    public void integer(long value) {
-        first(value == 0 && batch.reply(units[index]) == WriteReply.ZERO_SKIPS);
-    }
-
-    @Override
-    public void array(int size) {
-        first(false);
-    }
-
-    @Override
-    public void bulk(byte[] data, int offset, int length) {
-        first(false);
-    }
-
-    @Override
-    public void simple(byte[] data, int offset, int length) {
-        first(false);
-    }
-
-    @Override
     public void error(String message) {
         if (askingReply) {
             return;
@@ -111,7 +85,13 @@ public final class UnitReplies extends PendingReplies {
         }
     }
 
-    private void first(boolean declines) {
+    @Override
+    WriteReply unitReply() {
+        return batch.reply(units[index]);
+    }
+
+    @Override
+    void first(boolean declines) {
         if (!started && !askingReply) {
             started = true;
             if (declines) {

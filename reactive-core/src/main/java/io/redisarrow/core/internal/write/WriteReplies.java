@@ -3,7 +3,6 @@ package io.redisarrow.core.internal.write;
 import io.redisarrow.core.WriteBatch;
 import io.redisarrow.core.WriteOutcome;
 import io.redisarrow.core.WriteReply;
-import io.redisarrow.core.internal.reply.PendingReplies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.List;
  * one reply says the server declined ({@link WriteReply#NIL_SKIPS}, {@link WriteReply#ZERO_SKIPS}),
  * and written in every other case.
  */
-final class WriteReplies extends PendingReplies {
+final class WriteReplies extends UnitAnswers {
 
     private final WriteBatch batch;
 
@@ -63,31 +62,6 @@ final class WriteReplies extends PendingReplies {
     }
 
     @Override
-    public void nil() {
-        first(batch.reply(unit) == WriteReply.NIL_SKIPS);
-    }
-
-    @Override
-    public void integer(long value) {
-        first(value == 0 && batch.reply(unit) == WriteReply.ZERO_SKIPS);
-    }
-
-    @Override
-    public void array(int count) {
-        first(false);
-    }
-
-    @Override
-    public void bulk(byte[] data, int offset, int length) {
-        first(false);
-    }
-
-    @Override
-    public void simple(byte[] data, int offset, int length) {
-        first(false);
-    }
-
-    @Override
     public void error(String message) {
         first(false);
         if (error == null) {
@@ -96,7 +70,13 @@ final class WriteReplies extends PendingReplies {
     }
 
     /** Notes whether a single-reply unit's reply (its first part) says the server declined. */
-    private void first(boolean declines) {
+    @Override
+    WriteReply unitReply() {
+        return batch.reply(unit);
+    }
+
+    @Override
+    void first(boolean declines) {
         if (!started) {
             started = true;
             if (declines) {

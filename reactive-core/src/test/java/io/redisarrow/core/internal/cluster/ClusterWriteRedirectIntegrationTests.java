@@ -3,11 +3,7 @@ package io.redisarrow.core.internal.cluster;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.redisarrow.core.ConnectionOptions;
-import io.redisarrow.core.RedisSession;
 import io.redisarrow.core.RetryPolicy;
 import io.redisarrow.core.WriteOutcome;
 import io.redisarrow.core.WriteReply;
@@ -16,15 +12,10 @@ import io.redisarrow.core.WriteScript;
 import io.redisarrow.core.internal.cluster.CommandItems.Item;
 import io.redisarrow.core.internal.cluster.CommandItems.Unit;
 import io.redisarrow.testing.ClusterNode;
-import io.redisarrow.testing.LocalRedisCluster;
 import io.redisarrow.testing.PrivateCluster;
-import io.redisarrow.testing.RedisClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -46,49 +36,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are sent again after a backoff, none is lost or written twice, and a key redirected a second
  * time is a failure of its outcome.
  */
-@ExtendWith(RedisClusterExtension.class)
 @PrivateCluster(masters = 3, replicasPerMaster = 0)
-class ClusterWriteRedirectIntegrationTests {
+class ClusterWriteRedirectIntegrationTests extends ClusterSessionTestSupport {
 
-    static LocalRedisCluster cluster;
-
-    static RedisClusterClient client;
-
-    static StatefulRedisClusterConnection<String, String> connection;
-
-    static RedisAdvancedClusterCommands<String, String> redis;
-
-    final CommandItems items = new CommandItems();
-
-    RedisSession session;
-
-    String prefix;
-
-    @BeforeAll
-    static void connect(LocalRedisCluster localCluster) {
-        cluster = localCluster;
-        client = RedisClusterClient.create(cluster.url());
-        connection = client.connect();
-        redis = connection.sync();
+    @Override
+    String keyPrefix() {
+        return "redirect:";
     }
 
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
+    @Override
+    ConnectionOptions.Builder options(ConnectionOptions.Builder builder) {
+        return builder.retry(RetryPolicy.of(60, Duration.ofMillis(50), Duration.ofMillis(200)));
     }
 
     @BeforeEach
-    void open() {
-        prefix = "redirect:" + UUID.randomUUID() + ":";
+    void refreshTopology() {
         client.refreshPartitions();
-        session = RedisSession.create(ConnectionOptions.builder().url(cluster.url())
-                .retry(RetryPolicy.of(60, Duration.ofMillis(50), Duration.ofMillis(200))).build());
     }
 
     @AfterEach
-    void close() {
-        session.close();
+    void awaitSettled() {
         cluster.awaitSettled(Duration.ofSeconds(30));
     }
 

@@ -2,10 +2,6 @@ package io.redisarrow.core.internal.cluster;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
-import io.redisarrow.core.ConnectionOptions;
 import io.redisarrow.core.RedisSession;
 import io.redisarrow.core.WriteOutcome;
 import io.redisarrow.core.WriteReply;
@@ -14,15 +10,8 @@ import io.redisarrow.core.WriteScript;
 import io.redisarrow.core.internal.cluster.CommandItems.Item;
 import io.redisarrow.core.internal.cluster.CommandItems.Unit;
 import io.redisarrow.testing.ClusterNode;
-import io.redisarrow.testing.LocalRedisCluster;
-import io.redisarrow.testing.RedisClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -35,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
@@ -47,47 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * master, failures are named in command order, and every item and buffer is released on
  * completion and cancel alike.
  */
-@ExtendWith(RedisClusterExtension.class)
-class ClusterWritesIntegrationTests {
-
-    static LocalRedisCluster cluster;
-
-    static RedisClusterClient client;
-
-    static StatefulRedisClusterConnection<String, String> connection;
-
-    static RedisAdvancedClusterCommands<String, String> redis;
-
-    final CommandItems items = new CommandItems();
-
-    RedisSession session;
-
-    String prefix;
-
-    @BeforeAll
-    static void connect(LocalRedisCluster localCluster) {
-        cluster = localCluster;
-        client = RedisClusterClient.create(cluster.url());
-        connection = client.connect();
-        redis = connection.sync();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
-
-    @BeforeEach
-    void open() {
-        prefix = "cw:" + UUID.randomUUID() + ":";
-        session = RedisSession.create(ConnectionOptions.builder().url(cluster.url()).build());
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-    }
+class ClusterWritesIntegrationTests extends ClusterSessionTestSupport {
 
     Flux<WriteOutcome> write(Flux<Item> input, int parallel, Set<WriteScript> scripts) {
         return session.write(input, items, new WriteRequest(parallel, Schedulers.parallel(), scripts, null));
