@@ -1,5 +1,7 @@
 package io.redisarrow.core.internal.cluster;
 
+import io.redisarrow.core.internal.plan.Failures;
+
 import io.lettuce.core.RedisCommandExecutionException;
 
 import io.netty.buffer.ByteBuf;
@@ -41,7 +43,6 @@ final class ClusterBatchSender implements BatchSender {
 
     private static final byte[] ASKING = RespWriter.bulk("ASKING");
 
-    private static final String[] TRANSIENT = { "TRYAGAIN", "CLUSTERDOWN", "MASTERDOWN", "LOADING" };
 
     private final ClusterConnections cluster;
 
@@ -206,7 +207,7 @@ final class ClusterBatchSender implements BatchSender {
                         sending.redirected[unit] = true;
                         redirected.add(redirect.node(), redirect.asking(), unit);
                     }
-                } else if (isTransient(error) && attempt <= retry.maxRetries()) {
+                } else if (Failures.refusedForAWhile(error) && attempt <= retry.maxRetries()) {
                     again.add(unit);
                 }
             }
@@ -253,15 +254,6 @@ final class ClusterBatchSender implements BatchSender {
             }
         }
         return round;
-    }
-
-    private static boolean isTransient(String error) {
-        for (String code : TRANSIENT) {
-            if (error.startsWith(code)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One batch on its way: its commands once taken, each unit's answer, node, and whether it was redirected. */

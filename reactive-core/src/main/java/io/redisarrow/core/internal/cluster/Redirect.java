@@ -13,6 +13,23 @@ import org.jspecify.annotations.Nullable;
 record Redirect(ClusterNode node, boolean asking) {
 
     /**
+     * @param reply an error reply
+     * @return the slot a {@code MOVED} or {@code ASK} reply names, or -1 for any other reply
+     */
+    static int slot(String reply) {
+        if (!reply.startsWith("MOVED ") && !reply.startsWith("ASK ")) {
+            return -1;
+        }
+        String[] parts = reply.split(" ");
+        try {
+            int slot = parts.length < 2 ? -1 : Integer.parseInt(parts[1]);
+            return slot >= 0 && slot < Slots.COUNT ? slot : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
      * @param error an error reply
      * @param answered the node that answered it, whose host an empty one stands for
      * @return the redirect, or null when the reply is none (or names no node one can reach)

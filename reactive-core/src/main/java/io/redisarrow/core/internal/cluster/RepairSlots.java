@@ -1,8 +1,8 @@
 package io.redisarrow.core.internal.cluster;
 
+import io.redisarrow.core.internal.plan.Failures;
+
 import java.util.BitSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The hash slots a cluster scan must read again once its node scans end, because keys may have
@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * {@code ASK}), slots a node lost or gained, slots still migrating. Thread-safe.
  */
 public final class RepairSlots {
-
-    private static final Pattern REDIRECT = Pattern.compile("\\b(?:MOVED|ASK) (\\d{1,5}) ");
 
     private final BitSet slots = new BitSet(Slots.COUNT);
 
@@ -28,15 +26,8 @@ public final class RepairSlots {
      */
     public boolean addRedirect(Throwable failure) {
         String message = failure.getMessage();
-        if (message == null) {
-            return false;
-        }
-        Matcher redirect = REDIRECT.matcher(message + " ");
-        if (!redirect.find()) {
-            return false;
-        }
-        int slot = Integer.parseInt(redirect.group(1));
-        if (slot >= Slots.COUNT) {
+        int slot = message == null ? -1 : Redirect.slot(Failures.reply(message));
+        if (slot < 0) {
             return false;
         }
         synchronized (this) {

@@ -23,8 +23,10 @@ import java.util.Locale;
  */
 public final class Failures {
 
-    private static final String[] TRANSIENT_REPLIES = { "LOADING", "TRYAGAIN", "CLUSTERDOWN", "MASTERDOWN", "BUSY ",
-            "MOVED ", "ASK " };
+    private static final String[] REFUSED_FOR_A_WHILE = { "LOADING", "TRYAGAIN", "CLUSTERDOWN", "MASTERDOWN",
+            "BUSY " };
+
+    private static final String[] REDIRECTS = { "MOVED ", "ASK " };
 
     private static final String[] PERMANENT_CONNECTION = { "WRONGPASS", "NOAUTH", "NOPERM", "Authentication", "refused the connection set-up",
             "has no database", "DB index", "does not speak RESP", "certificate", "SSLHandshake" };
@@ -61,8 +63,33 @@ public final class Failures {
         if (message == null) {
             return false;
         }
-        for (String code : TRANSIENT_REPLIES) {
-            if (message.startsWith(code) || message.contains("failed: " + code) || message.contains(": " + code)) {
+        String reply = reply(message);
+        return refusedForAWhile(reply) || startsWithAny(reply, REDIRECTS);
+    }
+
+    /**
+     * @param reply an error reply
+     * @return whether it refuses a command only for a while, so that the same command sent again
+     *         later may succeed: {@code LOADING}, {@code TRYAGAIN}, {@code CLUSTERDOWN},
+     *         {@code MASTERDOWN}, {@code BUSY}. The command was not run.
+     */
+    public static boolean refusedForAWhile(String reply) {
+        return startsWithAny(reply, REFUSED_FOR_A_WHILE);
+    }
+
+    /**
+     * @param message the message of a failed round trip, which may name the command and key
+     *        before the server's reply ({@code HGETALL key failed: <reply>})
+     * @return the server's error reply in it
+     */
+    public static String reply(String message) {
+        int at = message.lastIndexOf(" failed: ");
+        return at < 0 ? message : message.substring(at + " failed: ".length());
+    }
+
+    private static boolean startsWithAny(String text, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (text.startsWith(prefix)) {
                 return true;
             }
         }
