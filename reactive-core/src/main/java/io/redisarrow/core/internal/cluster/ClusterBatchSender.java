@@ -1,22 +1,20 @@
 package io.redisarrow.core.internal.cluster;
 
-import io.redisarrow.core.internal.plan.Failures;
-
 import io.lettuce.core.RedisCommandExecutionException;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.redisarrow.core.RetryPolicy;
 import io.redisarrow.core.WriteBatch;
 import io.redisarrow.core.WriteOutcome;
 import io.redisarrow.core.internal.channel.RedisChannel;
-import io.redisarrow.core.internal.channel.Timeouts;
+import io.redisarrow.core.internal.plan.Failures;
 import io.redisarrow.core.internal.resp.RespWriter;
 import io.redisarrow.core.internal.write.BatchSender;
 import io.redisarrow.core.internal.write.Handover;
 import io.redisarrow.core.internal.write.UnitReplies;
 import io.redisarrow.core.internal.write.UnitResults;
 import io.redisarrow.core.internal.write.WriteChannels;
+import io.redisarrow.core.internal.write.WritePipeline;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,7 +40,6 @@ import java.util.Map;
 final class ClusterBatchSender implements BatchSender {
 
     private static final byte[] ASKING = RespWriter.bulk("ASKING");
-
 
     private final ClusterConnections cluster;
 
@@ -186,8 +183,7 @@ final class ClusterBatchSender implements BatchSender {
     }
 
     private Mono<Void> await(List<Mono<Void>> round, int units) {
-        return Mono.when(round).timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + units
-                + " key writes", timeout)));
+        return WritePipeline.awaitReplies(Mono.when(round), units, timeout);
     }
 
     /** Sends again the units that were redirected or failed for a while, until none is left to. */

@@ -90,4 +90,10 @@ public final class UnitResults {
         }
         return new WriteOutcome(batch.rows(), written, skipped, failedRows, failures);
     }
+
+    /** @return the outcome of a batch that needed no command */
+    static WriteOutcome withoutCommands(WriteBatch batch) {
+        return new WriteOutcome(batch.rows(), batch.writtenWithoutCommand(), batch.skippedWithoutCommand(), 0,
+                List.of());
+    }
 }

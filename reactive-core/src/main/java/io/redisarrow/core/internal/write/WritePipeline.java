@@ -89,7 +89,7 @@ public final class WritePipeline {
         return Mono.fromCallable(slot::encode)
                 .subscribeOn(request.encodeOn())
                 .flatMap(batch -> turn.await().then(Mono.defer(() -> batch.units() == 0
-                        ? Mono.just(WriteReplies.withoutCommands(batch))
+                        ? Mono.just(UnitResults.withoutCommands(batch))
                         : sender.send(batch, new Handover(slot, turn)))))
                 .doFinally(signal -> {
                     turn.done();
@@ -99,16 +99,25 @@ public final class WritePipeline {
 
     private static Mono<WriteOutcome> send(WriteBatch batch, Handover handover, RedisChannel channel,
             Duration timeout) {
-        WriteReplies replies = new WriteReplies(batch);
+        UnitResults results = new UnitResults(batch);
+        UnitReplies replies = new UnitReplies(batch, results);
         ByteBuf commands = handover.take();
         if (commands == null) {
             return Mono.empty();
         }
         Mono<Void> sent = channel.send(commands, replies);
         handover.sent();
-        return sent
-                .timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + batch.units()
-                        + " key writes", timeout)))
-                .then(Mono.fromCallable(replies::outcome));
+        return awaitReplies(sent, batch.units(), timeout).then(Mono.fromCallable(results::outcome));
+    }
+
+    /**
+     * @param replies completes when a round trip's last reply has been read
+     * @param units the key writes it holds
+     * @param timeout the longest it may take
+     * @return the replies, failed with a timeout when they take longer
+     */
+    public static Mono<Void> awaitReplies(Mono<Void> replies, int units, Duration timeout) {
+        return replies.timeout(timeout, Mono.error(() -> Timeouts.exception("pipeline of " + units + " key writes",
+                timeout)));
     }
 }

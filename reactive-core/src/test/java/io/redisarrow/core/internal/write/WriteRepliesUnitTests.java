@@ -13,8 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads recorded write replies into outcomes, whole and split at every byte: each unit is written,
- * skipped or failed (with its first error), whatever the pieces.
+ * Reads the recorded replies of a whole batch sent on one connection into its outcome, whole and
+ * split at every byte: each unit is written, skipped or failed (with its first error), whatever the
+ * pieces.
  */
 class WriteRepliesUnitTests {
 
@@ -77,10 +78,11 @@ class WriteRepliesUnitTests {
     private static List<String> read(byte[] all, int[] cuts) {
         WriteBatch batch = batch();
         try {
-            WriteReplies replies = new WriteReplies(batch);
+            UnitResults results = new UnitResults(batch);
+            UnitReplies replies = new UnitReplies(batch, results);
             RespFeed.feed(all, cuts, replies);
             assertThat(replies.future()).isCompleted();
-            WriteOutcome outcome = replies.outcome();
+            WriteOutcome outcome = results.outcome();
             assertThat(outcome.written() + outcome.skipped() + outcome.failedRows()).isEqualTo(outcome.rows());
             List<String> lines = new ArrayList<>();
             lines.add("rows " + outcome.rows() + " written " + outcome.written() + " skipped " + outcome.skipped()
