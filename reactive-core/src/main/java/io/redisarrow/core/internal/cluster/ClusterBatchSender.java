@@ -8,7 +8,7 @@ import io.redisarrow.core.WriteBatch;
 import io.redisarrow.core.WriteOutcome;
 import io.redisarrow.core.internal.channel.RedisChannel;
 import io.redisarrow.core.internal.plan.Failures;
-import io.redisarrow.core.internal.resp.RespWriter;
+import io.redisarrow.core.internal.command.ConnectionCommands;
 import io.redisarrow.core.internal.write.BatchSender;
 import io.redisarrow.core.internal.write.Handover;
 import io.redisarrow.core.internal.write.UnitReplies;
@@ -38,8 +38,6 @@ import java.util.Map;
  * when its outcome is read or the write ends.
  */
 final class ClusterBatchSender implements BatchSender {
-
-    private static final byte[] ASKING = RespWriter.bulk("ASKING");
 
     private final ClusterConnections cluster;
 
@@ -152,7 +150,7 @@ final class ClusterBatchSender implements BatchSender {
         long size = 0;
         for (int i = 0; i < group.count; i++) {
             int unit = group.units[i];
-            size += batch.unitEnd(unit) - batch.unitStart(unit) + (group.asking ? ASKING.length + 4 : 0);
+            size += batch.unitEnd(unit) - batch.unitStart(unit) + (group.asking ? ConnectionCommands.ASKING_BYTES : 0);
         }
         ByteBuf out = alloc.buffer((int) Math.min(Integer.MAX_VALUE - 8, size));
         try {
@@ -163,8 +161,7 @@ final class ClusterBatchSender implements BatchSender {
                 int start = batch.unitStart(unit);
                 int end = batch.unitEnd(unit);
                 if (group.asking) {
-                    RespWriter.arrayHeader(out, 1);
-                    out.writeBytes(ASKING);
+                    ConnectionCommands.asking(out);
                     out.writeBytes(source, start, end - start);
                 } else if (start == runEnd && runEnd > runStart) {
                     runEnd = end;

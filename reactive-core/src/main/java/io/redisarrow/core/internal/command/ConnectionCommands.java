@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes the commands that set up or probe a connection: {@code AUTH [user] password},
- * {@code SELECT db}, {@code READONLY} and {@code PING}.
+ * {@code SELECT db}, {@code READONLY}, {@code ASKING} and {@code PING}.
  */
 public final class ConnectionCommands {
 
@@ -19,6 +19,11 @@ public final class ConnectionCommands {
     private static final byte[] PING = RespWriter.bulk("PING");
 
     private static final byte[] READONLY = RespWriter.bulk("READONLY");
+
+    private static final byte[] ASKING = RespWriter.bulk("ASKING");
+
+    /** The bytes {@link #asking(ByteBuf)} writes. */
+    public static final int ASKING_BYTES = 4 + ASKING.length;
 
     private ConnectionCommands() {
     }
@@ -49,6 +54,12 @@ public final class ConnectionCommands {
     public static void readOnly(ByteBuf out) {
         RespWriter.arrayHeader(out, 1);
         out.writeBytes(READONLY);
+    }
+
+    /** Writes {@code ASKING}: the next command runs on a cluster node importing its key's slot. */
+    public static void asking(ByteBuf out) {
+        RespWriter.arrayHeader(out, 1);
+        out.writeBytes(ASKING);
     }
 
     /** Writes {@code PING}. */

@@ -125,6 +125,14 @@ class CommandBytesUnitTests {
     }
 
     @Test
+    void readOnlyAndAskingForClusterNodes() {
+        String asking = encoded(ConnectionCommands::asking);
+        assertThat(asking).isEqualTo("*1\r\n$6\r\nASKING\r\n");
+        assertThat(asking.length()).isEqualTo(ConnectionCommands.ASKING_BYTES);
+        assertThat(encoded(ConnectionCommands::readOnly)).isEqualTo("*1\r\n$8\r\nREADONLY\r\n");
+    }
+
+    @Test
     void scanWithAndWithoutType() {
         assertThat(lettuce(ScanCommands.scan(bytes("0"), bytes("user:*"), 4000, "hash")))
                 .isEqualTo("*8\r\n$4\r\nSCAN\r\n$1\r\n0\r\n$5\r\nMATCH\r\n$6\r\nuser:*\r\n$5\r\nCOUNT\r\n$4\r\n4000\r\n"
