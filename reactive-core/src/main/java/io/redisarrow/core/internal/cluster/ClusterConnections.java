@@ -12,6 +12,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.netty.channel.EventLoopGroup;
+import io.redisarrow.core.RedisArrowException;
 import io.redisarrow.core.internal.channel.ConnectionErrors;
 import io.redisarrow.core.internal.channel.RedisEndpoint;
 import reactor.core.publisher.Mono;
@@ -90,6 +91,19 @@ public final class ClusterConnections implements AutoCloseable {
     /** @return the topology as Lettuce last read it, connecting first if needed */
     public Mono<ClusterTopology> topology() {
         return connection.map(c -> ClusterTopology.of(c.getPartitions()));
+    }
+
+    /**
+     * @param doing what the caller is about to do, for the message ({@code scan}, {@code sample})
+     * @return the topology as Lettuce last read it, or a {@link RedisArrowException} when some
+     *         hash slot is served by no master (the cluster is down or failing over), since reading
+     *         the masters then would miss those slots' keys
+     */
+    public Mono<ClusterTopology> servedTopology(String doing) {
+        return topology().flatMap(topology -> topology.unserved().isEmpty() ? Mono.just(topology)
+                : Mono.error(new RedisArrowException("the Redis Cluster at " + address() + " serves no hash slot "
+                        + topology.unserved() + ": it is down or failing over; " + doing + " it once CLUSTER INFO"
+                        + " says cluster_state:ok")));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.redisarrow.core.internal.cluster;
 
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.redisarrow.core.RedisArrowException;
 import io.redisarrow.core.internal.channel.SharedCommands;
 import io.redisarrow.core.internal.sample.SampleFetch;
 import io.redisarrow.core.internal.source.KeySampler;
@@ -58,12 +57,7 @@ public final class ClusterSampler {
      */
     public <T> Flux<T> sample(String pattern, String type, int sampleSize,
             BiFunction<SampleFetch, List<byte[]>, Flux<T>> fetch) {
-        return cluster.topology().flatMapMany(topology -> {
-            if (!topology.unserved().isEmpty()) {
-                return Flux.error(new RedisArrowException("the Redis Cluster at " + cluster.address()
-                        + " serves no hash slot " + topology.unserved() + ": it is down or failing over; sample it once"
-                        + " CLUSTER INFO says cluster_state:ok"));
-            }
+        return cluster.servedTopology("sample").flatMapMany(topology -> {
             int tag = HashTags.slotOf(pattern);
             List<ClusterShard> shards = tag >= 0 ? List.of(topology.ownerOf(tag)) : topology.shards();
             return Flux.fromIterable(shards)

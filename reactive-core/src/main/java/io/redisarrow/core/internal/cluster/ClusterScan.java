@@ -48,12 +48,7 @@ public final class ClusterScan {
      */
     public static Flux<RawBatch> read(ClusterConnections cluster, ReadRequest request, Duration timeout,
             RetryPolicy retry, boolean replicas, BiFunction<String, ReadRequest, ReadObserver> observers) {
-        return cluster.topology().flatMapMany(start -> {
-            if (!start.unserved().isEmpty()) {
-                return Flux.error(new RedisArrowException("the Redis Cluster at " + cluster.address()
-                        + " serves no hash slot " + start.unserved() + ": it is down or failing over; scan it once"
-                        + " CLUSTER INFO says cluster_state:ok"));
-            }
+        return cluster.servedTopology("scan").flatMapMany(start -> {
             int tag = HashTags.slotOf(request.pattern());
             BitSet relevant = new BitSet(Slots.COUNT);
             List<ClusterShard> shards;

@@ -149,13 +149,14 @@ public final class FetchStage implements KeyBatchFetch {
      */
     private Mono<RawBatch> fetchWhole(List<byte[]> unordered) {
         return Mono.defer(() -> {
-            List<byte[]> keys = bySlot ? BySlot.order(unordered) : unordered;
+            BySlot slots = bySlot ? BySlot.order(unordered) : null;
+            List<byte[]> keys = slots != null ? slots.keys() : unordered;
             int size = keys.size();
             RawBatch batch = new RawBatch(whole.columnCount(), size, withTtl);
             ByteBuf out = buffer(batch, keys, whole.bytesPerKey());
             int commands = 1;
-            if (bySlot) {
-                commands = BySlot.encode(keys, whole.encoder(), out);
+            if (slots != null) {
+                commands = slots.encode(whole.encoder(), out);
             } else {
                 whole.encode(out, keys);
             }
