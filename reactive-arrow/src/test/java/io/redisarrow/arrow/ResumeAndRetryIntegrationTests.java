@@ -131,6 +131,31 @@ class ResumeAndRetryIntegrationTests {
     }
 
     @Test
+    void whenTheRetriesRunOutTheScanFailsWithTheLastFailureSayingHowManyWereMade() {
+        LocalRedisServer server = LocalRedisServer.builder().search(false).start();
+        try (RedisArrow redis = RedisArrow.builder().url(server.url()).allocator(allocator)
+                .connectTimeout(Duration.ofSeconds(1))
+                .retry(RetryPolicy.of(2, Duration.ofMillis(20), Duration.ofMillis(40))).build()) {
+            load(server, KEYS);
+            AtomicInteger batches = new AtomicInteger();
+            assertThatThrownBy(() -> redis.scanHashes(HashScan.builder().schema(SCHEMA).batchSize(100).countHint(100)
+                    .build())
+                    .doOnNext(batch -> {
+                        keysOf(batch);
+                        if (batches.incrementAndGet() == 2) {
+                            server.kill();
+                        }
+                    })
+                    .blockLast(Duration.ofSeconds(60)))
+                    .isInstanceOf(io.lettuce.core.RedisException.class)
+                    .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
+                            .anyMatch(message -> message.contains("gave up after 2 retries")));
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void aServerRestartedMidScanIsRiddenOutAndEveryKeyIsRead(@TempDir Path dir) {
         LocalRedisServer first = LocalRedisServer.builder().search(false).directory(dir).start();
         int port = first.port();

@@ -20,8 +20,6 @@ import java.time.Duration;
  */
 public final class ScanKeySource implements KeySource {
 
-    private static final byte[] START = { '0' };
-
     private final ScanPages pages;
 
     private final byte[] pattern;
