@@ -14,10 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reads the replies of a batch whose units went out in several round trips (one per master, some
- * after ASKING) into one outcome: the same outcome as the batch's replies read in one piece, with
- * the failures in command order whatever order the round trips answer in, and a unit's later
- * answer replacing its earlier one.
+ * Reads recorded write replies into a batch's outcome: every unit of the batch in one round trip
+ * (one connection), whole and split at every byte, each unit written, skipped or failed with its
+ * first error; and the units in several round trips (one per master, some after ASKING), giving the
+ * same outcome, with the failures in command order whatever order the round trips answer in, and a
+ * unit's later answer replacing its earlier one.
  */
 class UnitRepliesUnitTests {
 
@@ -47,9 +48,10 @@ class UnitRepliesUnitTests {
         return batch;
     }
 
+    /** Adds a unit whose key starts at an offset of its array. */
     private static void unit(WriteBatch batch, WriteReply reply, int queued, String key, int rows) {
-        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        batch.unit(reply, queued, bytes, 0, bytes.length, rows);
+        byte[] bytes = ("pad" + key).getBytes(StandardCharsets.UTF_8);
+        batch.unit(reply, queued, bytes, 3, bytes.length - 3, rows);
     }
 
     private static final List<String> EXPECTED = List.of("rows 14 written 6 skipped 3 failed 5",
@@ -57,6 +59,57 @@ class UnitRepliesUnitTests {
             "script-error: ERR Error running script: @user_script:4: WRONGTYPE",
             "multi-oom: OOM command not allowed",
             "multi-inner-error: WRONGTYPE inside");
+
+    @Test
+    void everyUnitInOneRoundTripIsReadWholeAndSplitAtEveryByte() {
+        byte[] all = String.join("", REPLIES).getBytes(StandardCharsets.UTF_8);
+        assertThat(readAll(all, new int[0])).isEqualTo(EXPECTED);
+        for (int cut = 1; cut < all.length; cut++) {
+            assertThat(readAll(all, new int[] { cut })).as("split at %d", cut).isEqualTo(EXPECTED);
+        }
+        int[] everyByte = new int[all.length - 1];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = i + 1;
+        }
+        assertThat(readAll(all, everyByte)).isEqualTo(EXPECTED);
+    }
+
+    private static List<String> readAll(byte[] all, int[] cuts) {
+        WriteBatch batch = batch();
+        try {
+            UnitResults results = new UnitResults(batch);
+            UnitReplies replies = new UnitReplies(batch, results);
+            RespFeed.feed(all, cuts, replies);
+            assertThat(replies.future()).isCompleted();
+            WriteOutcome outcome = results.outcome();
+            assertThat(outcome.written() + outcome.skipped() + outcome.failedRows()).isEqualTo(outcome.rows());
+            return lines(outcome);
+        } finally {
+            batch.release();
+        }
+    }
+
+    @Test
+    void unitsAreChecked() {
+        WriteBatch batch = new WriteBatch(1, 1, 16);
+        try {
+            byte[] key = { 'k' };
+            assertThatThrownBy(() -> batch.unit(WriteReply.TRANSACTION, 0, key, 0, 1, 1))
+                    .hasMessageContaining("transaction queues >= 1");
+            assertThatThrownBy(() -> batch.unit(WriteReply.APPLIED, 1, key, 0, 1, 1))
+                    .hasMessageContaining("transaction queues >= 1");
+            assertThatThrownBy(() -> batch.unit(WriteReply.APPLIED, 0, key, 0, 1, 0))
+                    .hasMessageContaining(">= 1 row");
+            for (int i = 0; i < 100; i++) {
+                batch.unit(WriteReply.APPLIED, 0, ("key" + i).getBytes(StandardCharsets.UTF_8), 0,
+                        3 + String.valueOf(i).length(), 1);
+            }
+            assertThat(batch.units()).isEqualTo(100);
+            assertThat(new String(batch.key(57), StandardCharsets.UTF_8)).isEqualTo("key57");
+        } finally {
+            batch.release();
+        }
+    }
 
     @Test
     void unitsReadInGroupsGiveTheOutcomeOfTheWholeBatch() {
